@@ -1,0 +1,13 @@
+//! Charts: pure layout (scales, positions, hit-testing) and plotters drawing from that layout.
+//!
+//! Layout is computed here, in plain numbers, and plotters is told exactly where to draw, so what
+//! is drawn and what hit-testing reasons about always agree, and both are testable natively. The
+//! drawing is generic over plotters' `DrawingBackend`: the browser and the native build (tests, and
+//! charts pre-rendered at build time) run the same code.
+
+pub mod draw;
+pub mod pillars;
+pub mod scale;
+pub mod text;
+
+pub use draw::render_svg;

@@ -1,0 +1,198 @@
+//! Numbers and dates written the way each language writes them (vi: 84,6% and 27/01/2024;
+//! en: 84.6% and 27 Jan 2024).
+//!
+//! Figures keep the precision of their source: a value is printed with the shortest decimal form
+//! that round-trips, so 0.7353 stays 0,7353 and is never padded or rounded.
+
+use crate::i18n::Lang;
+
+fn decimal_mark(lang: Lang) -> char {
+    match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    }
+}
+
+fn group_mark(lang: Lang) -> char {
+    match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    }
+}
+
+/// Groups the integer digits of a plain decimal string in threes and sets the decimal mark.
+fn localise(lang: Lang, plain: &str) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(plain.len() + 4);
+    out.push_str(sign);
+    let digits = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        // Four-digit numbers (years, small counts) stay ungrouped, as both languages' style guides do.
+        if i > 0 && digits > 4 && (digits - i) % 3 == 0 {
+            out.push(group_mark(lang));
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push(decimal_mark(lang));
+        out.push_str(f);
+    }
+    out
+}
+
+/// A figure at the precision of its source.
+pub fn number(lang: Lang, value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    // `{}` on f64 prints the shortest form that reads back to the same value.
+    localise(lang, &format!("{value}"))
+}
+
+/// A figure with a fixed number of decimals (for computed rates).
+pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    localise(lang, &format!("{value:.decimals$}"))
+}
+
+/// A share (0–1) as a percentage with one decimal: 84,6% / 84.6%.
+pub fn rate(lang: Lang, share: f64) -> String {
+    format!("{}%", fixed(lang, share * 100.0, 1))
+}
+
+/// A value already in percent (0–100), at its source's precision: 93,55%.
+pub fn percent(lang: Lang, value: f64) -> String {
+    format!("{}%", number(lang, value))
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in the language's format.
+/// Returns `None` for anything else (validation has refused such dates already).
+pub fn date(lang: Lang, iso: &str) -> Option<String> {
+    let parts = parse_date(iso)?;
+    Some(match (lang, parts) {
+        (_, (y, None, None)) => format!("{y}"),
+        (Lang::Vi, (y, Some(m), None)) => format!("{m:02}/{y}"),
+        (Lang::En, (y, Some(m), None)) => format!("{} {y}", MONTHS_EN[(m - 1) as usize]),
+        (Lang::Vi, (y, Some(m), Some(d))) => format!("{d:02}/{m:02}/{y}"),
+        (Lang::En, (y, Some(m), Some(d))) => format!("{d} {} {y}", MONTHS_EN[(m - 1) as usize]),
+        (_, (_, None, Some(_))) => return None,
+    })
+}
+
+/// Splits `YYYY[-MM[-DD]]` and checks that the month and day exist.
+pub fn parse_date(iso: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
+    let mut it = iso.split('-');
+    let y = digits(it.next()?, 4)?;
+    let m = match it.next() {
+        Some(s) => Some(digits(s, 2)?),
+        None => None,
+    };
+    let d = match it.next() {
+        Some(s) => Some(digits(s, 2)?),
+        None => None,
+    };
+    if it.next().is_some() {
+        return None;
+    }
+    if let Some(m) = m {
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        if let Some(d) = d {
+            if d < 1 || d > days_in_month(y, m) {
+                return None;
+            }
+        }
+    }
+    Some((y, m, d))
+}
+
+fn digits(s: &str, n: usize) -> Option<u32> {
+    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_use_the_language_decimal_mark() {
+        assert_eq!(rate(Lang::Vi, 33.0 / 39.0), "84,6%");
+        assert_eq!(rate(Lang::En, 33.0 / 39.0), "84.6%");
+        assert_eq!(rate(Lang::En, 35.0 / 39.0), "89.7%");
+    }
+
+    #[test]
+    fn figures_keep_the_source_precision() {
+        assert_eq!(number(Lang::Vi, 0.7353), "0,7353");
+        assert_eq!(number(Lang::En, 0.5878), "0.5878");
+        assert_eq!(percent(Lang::Vi, 93.55), "93,55%");
+        assert_eq!(percent(Lang::En, 100.0), "100%");
+        assert_eq!(number(Lang::Vi, 28.0), "28");
+    }
+
+    #[test]
+    fn large_numbers_are_grouped_per_language() {
+        assert_eq!(number(Lang::Vi, 1234567.5), "1.234.567,5");
+        assert_eq!(number(Lang::En, 1234567.0), "1,234,567");
+        assert_eq!(number(Lang::En, 2024.0), "2024");
+        assert_eq!(number(Lang::Vi, -12345.0), "-12.345");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(date(Lang::Vi, "2024-01-27").as_deref(), Some("27/01/2024"));
+        assert_eq!(date(Lang::En, "2024-01-27").as_deref(), Some("27 Jan 2024"));
+        assert_eq!(date(Lang::Vi, "2023-07").as_deref(), Some("07/2023"));
+        assert_eq!(date(Lang::En, "2023-07").as_deref(), Some("Jul 2023"));
+        assert_eq!(date(Lang::En, "2023").as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "2023-02-29",
+            "2023-13",
+            "2023-00-10",
+            "23-01-01",
+            "2023/01/01",
+            "2023-1-1",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert!(parse_date("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn non_finite_values_never_print_as_numbers() {
+        assert_eq!(number(Lang::Vi, f64::NAN), "–");
+        assert_eq!(fixed(Lang::En, f64::INFINITY, 1), "–");
+    }
+}

@@ -1,0 +1,158 @@
+//! The two languages of the app and the interface strings in both.
+//!
+//! Vietnamese comes first: it is the language of the citizens the page is for. The table is a plain
+//! `match` rather than an i18n crate's runtime catalogue: with two languages and a few dozen strings,
+//! the compiler checks that every string exists in both, and it costs no bytes of parser or
+//! catalogue in the WASM.
+
+use crate::snapshot::{Pillar, Status, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
+    /// Picks this language's half of a bilingual text from the data.
+    pub fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::Vi => &text.vi,
+            Lang::En => &text.en,
+        }
+    }
+}
+
+/// Every interface string. Data (names, labels) comes from the snapshot, never from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    AppName,
+    Tagline,
+    Loading,
+    LoadFailed,
+    Retry,
+    ProblemsIn,
+    /// The label of the switch that leads to the other language, written in that language.
+    SwitchLanguage,
+    IndicatorsMet,
+    FullYear,
+    Source,
+    Sources,
+    AsOf,
+    PillarChartTitle,
+    NotPublished,
+    Unknown,
+    PanicTitle,
+    PanicBody,
+    Reload,
+    FormerUnit,
+}
+
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    use Key::*;
+    match (lang, key) {
+        (Lang::Vi, AppName) => "Chỉ số",
+        (Lang::En, AppName) => "Chỉ số",
+        (Lang::Vi, Tagline) => "Số liệu chính thức, rõ nguồn",
+        (Lang::En, Tagline) => "Official figures, with their sources",
+        (Lang::Vi, Loading) => "Đang tải số liệu…",
+        (Lang::En, Loading) => "Loading the figures…",
+        (Lang::Vi, LoadFailed) => "Không tải được số liệu",
+        (Lang::En, LoadFailed) => "The figures could not be loaded",
+        (Lang::Vi, Retry) => "Thử lại",
+        (Lang::En, Retry) => "Try again",
+        (Lang::Vi, ProblemsIn) => "Lỗi trong tệp",
+        (Lang::En, ProblemsIn) => "Problems in file",
+        (Lang::Vi, SwitchLanguage) => "English",
+        (Lang::En, SwitchLanguage) => "Tiếng Việt",
+        (Lang::Vi, IndicatorsMet) => "chỉ tiêu đạt",
+        (Lang::En, IndicatorsMet) => "indicators met",
+        (Lang::Vi, FullYear) => "Cả năm",
+        (Lang::En, FullYear) => "Full year",
+        (Lang::Vi, Source) => "Nguồn",
+        (Lang::En, Source) => "Source",
+        (Lang::Vi, Sources) => "Nguồn số liệu",
+        (Lang::En, Sources) => "Sources",
+        (Lang::Vi, AsOf) => "Thời điểm",
+        (Lang::En, AsOf) => "As of",
+        (Lang::Vi, PillarChartTitle) => "Chỉ tiêu đạt theo trụ cột",
+        (Lang::En, PillarChartTitle) => "Indicators met by pillar",
+        (Lang::Vi, NotPublished) => "chưa công bố",
+        (Lang::En, NotPublished) => "not published",
+        (Lang::Vi, Unknown) => "chưa rõ",
+        (Lang::En, Unknown) => "unknown",
+        (Lang::Vi, PanicTitle) => "Ứng dụng gặp lỗi",
+        (Lang::En, PanicTitle) => "The app stopped on an error",
+        (Lang::Vi, PanicBody) => "Số liệu không bị thay đổi. Hãy tải lại trang.",
+        (Lang::En, PanicBody) => "No figure was changed. Please reload the page.",
+        (Lang::Vi, Reload) => "Tải lại",
+        (Lang::En, Reload) => "Reload",
+        (Lang::Vi, FormerUnit) => "Đơn vị cũ, nay thuộc",
+        (Lang::En, FormerUnit) => "Former unit, now part of",
+    }
+}
+
+pub fn pillar_name(lang: Lang, p: Pillar) -> &'static str {
+    match (lang, p) {
+        (Lang::Vi, Pillar::DigitalGovernment) => "Chính quyền số",
+        (Lang::En, Pillar::DigitalGovernment) => "Digital government",
+        (Lang::Vi, Pillar::DigitalEconomy) => "Kinh tế số",
+        (Lang::En, Pillar::DigitalEconomy) => "Digital economy",
+        (Lang::Vi, Pillar::DigitalSociety) => "Xã hội số",
+        (Lang::En, Pillar::DigitalSociety) => "Digital society",
+    }
+}
+
+pub fn status_name(lang: Lang, s: Status) -> &'static str {
+    match (lang, s) {
+        (Lang::Vi, Status::Met) => "Đạt",
+        (Lang::En, Status::Met) => "Met",
+        (Lang::Vi, Status::NotMet) => "Chưa đạt",
+        (Lang::En, Status::NotMet) => "Not met",
+        (Lang::Vi, Status::Unknown) => "Chưa rõ",
+        (Lang::En, Status::Unknown) => "Unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_switch_is_labelled_in_the_language_it_leads_to() {
+        assert_eq!(t(Lang::Vi, Key::SwitchLanguage), "English");
+        assert_eq!(t(Lang::En, Key::SwitchLanguage), "Tiếng Việt");
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        for l in [Lang::Vi, Lang::En] {
+            assert_eq!(Lang::from_tag(l.tag()), Some(l));
+        }
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+}

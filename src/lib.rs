@@ -1,0 +1,23 @@
+//! Chỉ số: official indicator figures as charts a citizen can trust and a journalist can embed.
+//!
+//! Data flows one way, one module per step:
+//! `public/data/*.json` → [`fetch`](crate::fetch) (browser only) → [`validate`] into the typed
+//! [`snapshot`] model → [`chart`] layout (pure geometry) → plotters drawing → [`views`] (browser
+//! only) with interaction. Everything but `fetch`, `views` and `app` is plain Rust with no browser
+//! imports, tested natively with `cargo test`, and the chart code runs natively too so the charts
+//! can be drawn at build time.
+
+pub mod chart;
+pub mod format;
+pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod snapshot;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod views;

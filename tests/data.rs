@@ -1,0 +1,104 @@
+//! The bundled data: every file under `public/data` reads without a single problem, the manifest
+//! points at real files whose hashes match, and the figures are those of the sources.
+
+use std::path::Path;
+
+use chiso::snapshot::{Pillar, Status};
+use chiso::validate::{parse_manifest, parse_snapshot};
+use sha2::{Digest, Sha256};
+
+fn data_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data"))
+}
+
+fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("public/data is readable") {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_bundled_file_validates() {
+    let mut files = Vec::new();
+    json_files(data_dir(), &mut files);
+    assert!(files.len() >= 2, "expected the manifest and a snapshot");
+    for f in files {
+        let bytes = std::fs::read(&f).expect("readable");
+        let result = if f.file_name().is_some_and(|n| n == "index.json") {
+            parse_manifest(&bytes).map(|_| ())
+        } else {
+            parse_snapshot(&bytes).map(|_| ())
+        };
+        if let Err(p) = result {
+            panic!("{}:\n{p}", f.display());
+        }
+    }
+}
+
+#[test]
+fn the_manifest_lists_real_files_with_matching_hashes() {
+    let manifest =
+        parse_manifest(&std::fs::read(data_dir().join("index.json")).expect("manifest")).expect("valid");
+    let public = data_dir().parent().expect("public/");
+    for entry in &manifest.snapshots {
+        for v in &entry.versions {
+            let bytes = std::fs::read(public.join(&v.path))
+                .unwrap_or_else(|e| panic!("{}: {e}", v.path));
+            let hash = format!("{:x}", Sha256::digest(&bytes));
+            assert_eq!(hash, v.sha256, "{}: sha256 in index.json is stale", v.path);
+            let snap = parse_snapshot(&bytes).expect("valid snapshot");
+            assert_eq!(snap.id, entry.id, "{}: id differs from the manifest", v.path);
+            assert_eq!(snap.period, entry.period, "{}: period differs", v.path);
+        }
+    }
+}
+
+#[test]
+fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
+    let bytes = std::fs::read(data_dir().join("ba-ria-vung-tau-2023.json")).expect("snapshot");
+    let s = parse_snapshot(&bytes).expect("valid");
+    assert_eq!(s.unit.successor.as_ref().map(|x| x.since.as_str()), Some("2025-07-01"));
+
+    let eleven = &s.tallies[0];
+    assert_eq!(eleven.as_of, "2023-11m");
+    assert_eq!((eleven.overall.met, eleven.overall.assigned), (33, 39));
+    assert_eq!(eleven.sources, vec!["seed-vnpthcm"]);
+    let pillars: Vec<_> = eleven
+        .pillars
+        .as_ref()
+        .expect("11-month split published")
+        .iter()
+        .map(|p| (p.pillar, p.met, p.assigned))
+        .collect();
+    assert_eq!(
+        pillars,
+        vec![
+            (Pillar::DigitalGovernment, 13, 16),
+            (Pillar::DigitalEconomy, 6, 8),
+            (Pillar::DigitalSociety, 14, 15)
+        ]
+    );
+
+    let year = &s.tallies[1];
+    assert_eq!((year.as_of.as_str(), year.overall.met, year.overall.assigned), ("2023-fy", 35, 39));
+    assert_eq!(year.pillars, None, "the full-year split was not published");
+
+    // Only five indicators are named with a 2023 figure; none is claimed met or missed.
+    let with_values: Vec<f64> = s.indicators.iter().filter_map(|i| i.result.as_ref().map(|r| r.value)).collect();
+    assert_eq!(with_values, vec![100.0, 100.0, 100.0, 100.0, 98.0]);
+    assert!(s.indicators.iter().all(|i| i.status == Status::Unknown && i.pillar.is_none()));
+    // Two 2024 goals have no 2023 value: unknown, not zero.
+    assert_eq!(s.indicators.iter().filter(|i| i.result.is_none() && i.goal.is_some()).count(), 2);
+
+    let ctx = |id: &str| s.context.iter().find(|c| c.id == id).and_then(|c| c.value);
+    assert_eq!(ctx("dti-score-2022"), Some(0.5878));
+    assert_eq!(ctx("dti-score-2023"), Some(0.7353));
+    assert_eq!(ctx("dti-rank-2022"), Some(28.0));
+    assert_eq!(ctx("dti-rank-2023"), Some(10.0));
+    assert_eq!(ctx("httt-duoc-phe-duyet-cap-do-2023"), Some(93.55));
+}
