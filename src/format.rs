@@ -61,7 +61,10 @@ pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
-    localise(lang, &format!("{value:.decimals$}"))
+    // Half away from zero, as people round (81.25 → 81.3); `format!` alone rounds half to even.
+    let factor = 10f64.powi(decimals.min(15) as i32);
+    let rounded = (value * factor).round() / factor;
+    localise(lang, &format!("{rounded:.decimals$}"))
 }
 
 /// A share (0–1) as a percentage with one decimal: 84,6% / 84.6%.
@@ -146,6 +149,7 @@ mod tests {
         assert_eq!(rate(Lang::Vi, 33.0 / 39.0), "84,6%");
         assert_eq!(rate(Lang::En, 33.0 / 39.0), "84.6%");
         assert_eq!(rate(Lang::En, 35.0 / 39.0), "89.7%");
+        assert_eq!(rate(Lang::Vi, 13.0 / 16.0), "81,3%");
     }
 
     #[test]

@@ -10,6 +10,8 @@
 pub mod chart;
 pub mod format;
 pub mod i18n;
+pub mod load;
+pub mod present;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod snapshot;

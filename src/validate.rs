@@ -337,8 +337,7 @@ fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
 
 fn is_plain_key(k: &str) -> bool {
     !k.is_empty()
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !k.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -395,7 +394,9 @@ fn problem_from_serde(base: &str, err: serde_path_to_error::Error<serde_json::Er
         };
     }
     let msg = err.inner().to_string();
-    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+    let msg = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m);
     let names = backticked(msg);
     let kind = if let Some(field) = msg.strip_prefix("missing field ").and(names.first()) {
         let field = (*field).to_string();
@@ -675,9 +676,7 @@ fn is_id(s: &str) -> bool {
 
 /// The ISO 3166-2 style ids of administrative units also allow upper case (`VN-43`).
 fn is_unit_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 40
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Only http(s) links reach the page: `javascript:` or `data:` from a data file must not.
@@ -734,8 +733,10 @@ impl<'a> Checker<'a> {
         let path = join_key(path, "sources");
         for (i, id) in ids.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
-                self.problems
-                    .push(join_index(&path, i), ProblemKind::UnknownSource { id: id.clone() });
+                self.problems.push(
+                    join_index(&path, i),
+                    ProblemKind::UnknownSource { id: id.clone() },
+                );
             }
         }
     }
@@ -809,8 +810,10 @@ impl<'a> Checker<'a> {
 
     fn count(&mut self, path: &str, met: u32, assigned: u32) {
         if met > assigned {
-            self.problems
-                .push(join_key(path, "met"), ProblemKind::MetOverAssigned { met, assigned });
+            self.problems.push(
+                join_key(path, "met"),
+                ProblemKind::MetOverAssigned { met, assigned },
+            );
         }
     }
 }
@@ -1017,13 +1020,14 @@ fn is_data_path(p: &str) -> bool {
         && p.len() <= 200
         && !p.contains("..")
         && !p.contains("//")
-        && p
-            .bytes()
+        && p.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_./".contains(&b))
 }
 
 fn is_hex(s: &str, len: usize) -> bool {
-    s.len() == len && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == len
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Reads `data/index.json`.
@@ -1074,10 +1078,7 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Problems> {
                 .push(join_key(&p, "versions"), ProblemKind::EmptyList);
         }
         let vp = join_key(&p, "versions");
-        c.unique(
-            &vp,
-            e.versions.iter().map(|v| v.version.as_str()),
-        );
+        c.unique(&vp, e.versions.iter().map(|v| v.version.as_str()));
         for (j, v) in e.versions.iter().enumerate() {
             let pp = join_index(&vp, j);
             if !is_hex(&v.version, 12) {
@@ -1176,9 +1177,6 @@ mod tests {
             assigned: 39,
         };
         assert_eq!(p.message(Lang::En), "met (40) is more than assigned (39)");
-        assert_eq!(
-            p.message(Lang::Vi),
-            "số đạt (40) lớn hơn số được giao (39)"
-        );
+        assert_eq!(p.message(Lang::Vi), "số đạt (40) lớn hơn số được giao (39)");
     }
 }

@@ -42,17 +42,21 @@ fn every_bundled_file_validates() {
 
 #[test]
 fn the_manifest_lists_real_files_with_matching_hashes() {
-    let manifest =
-        parse_manifest(&std::fs::read(data_dir().join("index.json")).expect("manifest")).expect("valid");
+    let manifest = parse_manifest(&std::fs::read(data_dir().join("index.json")).expect("manifest"))
+        .expect("valid");
     let public = data_dir().parent().expect("public/");
     for entry in &manifest.snapshots {
         for v in &entry.versions {
-            let bytes = std::fs::read(public.join(&v.path))
-                .unwrap_or_else(|e| panic!("{}: {e}", v.path));
+            let bytes =
+                std::fs::read(public.join(&v.path)).unwrap_or_else(|e| panic!("{}: {e}", v.path));
             let hash = format!("{:x}", Sha256::digest(&bytes));
             assert_eq!(hash, v.sha256, "{}: sha256 in index.json is stale", v.path);
             let snap = parse_snapshot(&bytes).expect("valid snapshot");
-            assert_eq!(snap.id, entry.id, "{}: id differs from the manifest", v.path);
+            assert_eq!(
+                snap.id, entry.id,
+                "{}: id differs from the manifest",
+                v.path
+            );
             assert_eq!(snap.period, entry.period, "{}: period differs", v.path);
         }
     }
@@ -62,7 +66,10 @@ fn the_manifest_lists_real_files_with_matching_hashes() {
 fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     let bytes = std::fs::read(data_dir().join("ba-ria-vung-tau-2023.json")).expect("snapshot");
     let s = parse_snapshot(&bytes).expect("valid");
-    assert_eq!(s.unit.successor.as_ref().map(|x| x.since.as_str()), Some("2025-07-01"));
+    assert_eq!(
+        s.unit.successor.as_ref().map(|x| x.since.as_str()),
+        Some("2025-07-01")
+    );
 
     let eleven = &s.tallies[0];
     assert_eq!(eleven.as_of, "2023-11m");
@@ -85,15 +92,31 @@ fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     );
 
     let year = &s.tallies[1];
-    assert_eq!((year.as_of.as_str(), year.overall.met, year.overall.assigned), ("2023-fy", 35, 39));
+    assert_eq!(
+        (year.as_of.as_str(), year.overall.met, year.overall.assigned),
+        ("2023-fy", 35, 39)
+    );
     assert_eq!(year.pillars, None, "the full-year split was not published");
 
     // Only five indicators are named with a 2023 figure; none is claimed met or missed.
-    let with_values: Vec<f64> = s.indicators.iter().filter_map(|i| i.result.as_ref().map(|r| r.value)).collect();
+    let with_values: Vec<f64> = s
+        .indicators
+        .iter()
+        .filter_map(|i| i.result.as_ref().map(|r| r.value))
+        .collect();
     assert_eq!(with_values, vec![100.0, 100.0, 100.0, 100.0, 98.0]);
-    assert!(s.indicators.iter().all(|i| i.status == Status::Unknown && i.pillar.is_none()));
+    assert!(s
+        .indicators
+        .iter()
+        .all(|i| i.status == Status::Unknown && i.pillar.is_none()));
     // Two 2024 goals have no 2023 value: unknown, not zero.
-    assert_eq!(s.indicators.iter().filter(|i| i.result.is_none() && i.goal.is_some()).count(), 2);
+    assert_eq!(
+        s.indicators
+            .iter()
+            .filter(|i| i.result.is_none() && i.goal.is_some())
+            .count(),
+        2
+    );
 
     let ctx = |id: &str| s.context.iter().find(|c| c.id == id).and_then(|c| c.value);
     assert_eq!(ctx("dti-score-2022"), Some(0.5878));

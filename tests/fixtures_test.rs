@@ -7,8 +7,12 @@ use chiso::validate::{parse_manifest, parse_snapshot, MAX_BYTES};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// (path, code) of every problem the validator reports for `bytes`.
@@ -64,46 +68,70 @@ fn wrong_types_are_all_reported_at_once() {
 fn missing_fields() {
     assert_problems(
         "missing-fields.json",
-        &[("$.sources", "missing"), ("$.indicators[3].name", "missing")],
+        &[
+            ("$.sources", "missing"),
+            ("$.indicators[3].name", "missing"),
+        ],
     );
 }
 
 #[test]
 fn pillar_tallies_must_add_up() {
-    assert_problems("inconsistent-tallies.json", &[("$.tallies[0].pillars", "pillars_do_not_add_up")]);
+    assert_problems(
+        "inconsistent-tallies.json",
+        &[("$.tallies[0].pillars", "pillars_do_not_add_up")],
+    );
 }
 
 #[test]
 fn met_cannot_exceed_assigned() {
-    assert_problems("met-over-assigned.json", &[("$.tallies[1].overall.met", "met_over_assigned")]);
+    assert_problems(
+        "met-over-assigned.json",
+        &[("$.tallies[1].overall.met", "met_over_assigned")],
+    );
 }
 
 #[test]
 fn source_ids_must_resolve() {
-    assert_problems("dangling-source.json", &[("$.indicators[2].sources[0]", "unknown_source")]);
+    assert_problems(
+        "dangling-source.json",
+        &[("$.indicators[2].sources[0]", "unknown_source")],
+    );
 }
 
 #[test]
 fn percentages_and_scores_stay_in_range() {
     assert_problems(
         "out-of-range.json",
-        &[("$.indicators[4].result.value", "out_of_range"), ("$.context[1].value", "out_of_range")],
+        &[
+            ("$.indicators[4].result.value", "out_of_range"),
+            ("$.context[1].value", "out_of_range"),
+        ],
     );
 }
 
 #[test]
 fn unknown_schema_version_stops_reading() {
-    assert_problems("unknown-version.json", &[("$.schema_version", "unsupported_version")]);
+    assert_problems(
+        "unknown-version.json",
+        &[("$.schema_version", "unsupported_version")],
+    );
 }
 
 #[test]
 fn unknown_pillar() {
-    assert_problems("unknown-pillar.json", &[("$.tallies[0].pillars[0].pillar", "unknown_value")]);
+    assert_problems(
+        "unknown-pillar.json",
+        &[("$.tallies[0].pillars[0].pillar", "unknown_value")],
+    );
 }
 
 #[test]
 fn duplicate_ids() {
-    assert_problems("duplicate-ids.json", &[("$.indicators[1].id", "duplicate_id")]);
+    assert_problems(
+        "duplicate-ids.json",
+        &[("$.indicators[1].id", "duplicate_id")],
+    );
 }
 
 #[test]
@@ -113,7 +141,10 @@ fn only_http_links() {
 
 #[test]
 fn negative_counts() {
-    assert_problems("negative-count.json", &[("$.tallies[0].overall.assigned", "wrong_type")]);
+    assert_problems(
+        "negative-count.json",
+        &[("$.tallies[0].overall.assigned", "wrong_type")],
+    );
 }
 
 #[test]
@@ -128,15 +159,24 @@ fn a_5_mb_file_is_refused_before_parsing() {
 #[test]
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
     let deep = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
-    assert_eq!(problems(deep.as_bytes()), vec![("$".to_string(), "too_deep")]);
+    assert_eq!(
+        problems(deep.as_bytes()),
+        vec![("$".to_string(), "too_deep")]
+    );
 }
 
 #[test]
 fn messages_come_in_both_languages() {
     let err = parse_snapshot(&fixture("dangling-source.json")).expect_err("invalid");
     let kind = &err.0[0].kind;
-    assert_eq!(kind.message(chiso::i18n::Lang::En), "source `bao-khong-ton-tai` is not in `sources`");
-    assert_eq!(kind.message(chiso::i18n::Lang::Vi), "nguồn `bao-khong-ton-tai` không có trong `sources`");
+    assert_eq!(
+        kind.message(chiso::i18n::Lang::En),
+        "source `bao-khong-ton-tai` is not in `sources`"
+    );
+    assert_eq!(
+        kind.message(chiso::i18n::Lang::Vi),
+        "nguồn `bao-khong-ton-tai` không có trong `sources`"
+    );
 }
 
 fn arb_json() -> impl Strategy<Value = serde_json::Value> {
@@ -144,8 +184,9 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         "[a-z_]{0,12}".prop_map(Value::String),
     ];
     leaf.prop_recursive(5, 64, 8, |inner| {

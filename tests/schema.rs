@@ -16,8 +16,23 @@ fn committed_schemas_match_the_types() {
 fn the_schema_describes_the_required_parts() {
     let (_, text) = chiso::schema::all().remove(0);
     let v: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
-    let required: Vec<&str> = v["required"].as_array().expect("required").iter().filter_map(|x| x.as_str()).collect();
-    for part in ["schema_version", "unit", "period", "sources", "tallies", "indicators", "goals", "initiatives", "context"] {
+    let required: Vec<&str> = v["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    for part in [
+        "schema_version",
+        "unit",
+        "period",
+        "sources",
+        "tallies",
+        "indicators",
+        "goals",
+        "initiatives",
+        "context",
+    ] {
         assert!(required.contains(&part), "{part} not required");
     }
 }

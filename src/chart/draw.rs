@@ -78,7 +78,11 @@ fn text<DB: DrawingBackend>(
 }
 
 /// Draws the pillar chart onto any plotters backend.
-pub fn draw_pillars<DB: DrawingBackend>(backend: DB, l: &PillarLayout, theme: &Theme) -> DrawResult<DB> {
+pub fn draw_pillars<DB: DrawingBackend>(
+    backend: DB,
+    l: &PillarLayout,
+    theme: &Theme,
+) -> DrawResult<DB> {
     let area = backend.into_drawing_area();
     area.fill(&theme.background)?;
     for bar in &l.bars {
@@ -108,7 +112,8 @@ pub fn draw_pillars<DB: DrawingBackend>(backend: DB, l: &PillarLayout, theme: &T
         area.draw(&Text::new(
             tick.text,
             (px(tick.x), px(tick.y)),
-            font.color(&theme.muted).pos(Pos::new(HPos::Center, VPos::Top)),
+            font.color(&theme.muted)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
     area.present()

@@ -32,8 +32,17 @@ impl Linear {
 
     /// Round tick values covering the domain, about `count` of them (1, 2 or 5 times a power of 10).
     pub fn ticks(&self, count: usize) -> Vec<f64> {
-        let (d0, d1) = (self.domain.0.min(self.domain.1), self.domain.0.max(self.domain.1));
-        if !(d1 > d0) || count == 0 || !d0.is_finite() || !d1.is_finite() {
+        let (d0, d1) = (
+            self.domain.0.min(self.domain.1),
+            self.domain.0.max(self.domain.1),
+        );
+        if d1 <= d0
+            || d1.is_nan()
+            || d0.is_nan()
+            || count == 0
+            || !d0.is_finite()
+            || !d1.is_finite()
+        {
             return vec![d0];
         }
         let rough = (d1 - d0) / count as f64;

@@ -1,0 +1,72 @@
+# Chỉ số — every command installs what it is missing, and only that.
+#   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
+#   make test    fmt, clippy, native tests, release build, browser tests in Chromium
+#   make dist    release build into dist/, ready for any static host
+#   make size    raw and brotli size of every file in dist/
+#   make check FILES="a.json b.json"   validate snapshot files as the app reads them
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the library's version in Cargo.lock, or Trunk would download one.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve test dist size check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium \
+        lint test-native test-browser clean
+
+serve: setup-rust setup-trunk setup-bindgen setup-node
+	trunk serve
+
+dist: setup-rust setup-trunk setup-bindgen setup-node
+	trunk build --release
+
+test: lint test-native dist setup-chromium
+	$(MAKE) --no-print-directory test-browser
+
+lint: setup-rust
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser: setup-node setup-chromium
+	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+size: dist
+	node tests/tools/size.mjs dist
+
+check:
+	cargo run --quiet --bin chiso-check -- $(FILES)
+
+setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+setup-trunk:
+	@trunk --version 2>/dev/null | grep -qF "trunk $(TRUNK_VERSION)" || cargo install trunk --locked --version $(TRUNK_VERSION)
+
+# `--locked` fails for wasm-bindgen-cli on this registry; the version pin is what matters.
+setup-bindgen:
+	@wasm-bindgen --version 2>/dev/null | grep -qF "wasm-bindgen $(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# npm tooling: wasm-opt (binaryen) and playwright-core. Reinstalled only when the lock file changes.
+setup-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+setup-chromium:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,148 @@
+//! The app shell: panic panel, URL state, and the three honest states (loading, error, ready).
+
+use leptos::prelude::*;
+
+use crate::fetch;
+use crate::i18n::{t, Key, Lang};
+use crate::views::{Dashboard, LanguageSwitch, LoadErrorPanel, Loading};
+
+/// Installs the panic panel and mounts the app in place of the static loading text.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_panel();
+    }));
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+/// A WASM panic must never leave a blank page: after it, nothing in Rust runs again, so the panel
+/// is plain DOM, built without Leptos, with a link that reloads the page.
+fn show_panic_panel() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("panic").is_some() {
+        return;
+    }
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
+    panel.set_id("panic");
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("data-testid", "panic");
+    for (lang, title, body_text) in [
+        (
+            Lang::Vi,
+            t(Lang::Vi, Key::PanicTitle),
+            t(Lang::Vi, Key::PanicBody),
+        ),
+        (
+            Lang::En,
+            t(Lang::En, Key::PanicTitle),
+            t(Lang::En, Key::PanicBody),
+        ),
+    ] {
+        if let Ok(p) = doc.create_element("p") {
+            let _ = p.set_attribute("lang", lang.tag());
+            p.set_text_content(Some(&format!("{title}. {body_text}")));
+            let _ = panel.append_child(&p);
+        }
+    }
+    if let Ok(a) = doc.create_element("a") {
+        let href = doc
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        let _ = a.set_attribute("href", &href);
+        a.set_text_content(Some(&format!(
+            "{} / {}",
+            t(Lang::Vi, Key::Reload),
+            t(Lang::En, Key::Reload)
+        )));
+        let _ = panel.append_child(&a);
+    }
+    let _ = body.prepend_with_node_1(&panel);
+}
+
+/// Reads `name` from the page's query string.
+pub fn query(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+        .filter(|v| !v.is_empty())
+}
+
+/// Writes `name=value` into the URL without reloading, so a copied link opens the same view.
+pub fn set_query(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Ok(search) = location.search() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    params.set(name, value);
+    let path = location.pathname().unwrap_or_default();
+    let url = format!("{path}?{}", String::from(params.to_string()));
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(
+        query("lang")
+            .and_then(|l| Lang::from_tag(&l))
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+        }
+        document().set_title(&format!("{} · {}", t(l, Key::AppName), t(l, Key::Tagline)));
+    });
+    provide_context(lang);
+
+    let data = LocalResource::new(|| fetch::load(query("snapshot"), query("v")));
+
+    // The browser tests prove that a panic shows the panel rather than a blank page; this is the
+    // only way to cause one on purpose, and it changes no figure.
+    if query("panic-test").is_some() {
+        request_animation_frame(|| panic!("panic-test requested in the URL"));
+    }
+
+    view! {
+        <header class="site">
+            <p class="brand">
+                <span class="name">{move || t(lang.get(), Key::AppName)}</span>
+                <span class="tagline">{move || t(lang.get(), Key::Tagline)}</span>
+            </p>
+            <LanguageSwitch lang=lang />
+        </header>
+        <main id="main">
+            <Suspense fallback=move || view! { <Loading lang=lang /> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(loaded) => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
+                        Err(error) => {
+                            view! {
+                                <LoadErrorPanel error=error lang=lang on_retry=move || data.refetch() />
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}

@@ -1,0 +1,70 @@
+// The browser-test harness: a plain static file server (no rewrite rules, as any static host) over
+// a copy of the release build, and the system Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(process.env.CHISO_DIST ?? 'dist');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain',
+};
+
+/** A copy of dist/ that a test may change (break a data file, revise a snapshot). */
+export function copyDist() {
+  statSync(join(DIST, 'index.html')); // fails clearly when dist/ was not built
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  return {
+    dir,
+    write(rel, content) { writeFileSync(join(dir, rel), content); },
+    read(rel) { return readFileSync(join(dir, rel)); },
+    remove() { rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+/** Serves `root` on a free loopback port. Directory URLs get their index.html; nothing else is rewritten. */
+export async function serve(root) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(resolve(root))) { res.writeHead(403).end(); return; }
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      const body = readFileSync(path);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A page that records console errors and uncaught exceptions, for tests to assert none. */
+export async function openPage(browser, { width = 1280, height = 900, ...rest } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...rest });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return page;
+}
+
+export { sep };

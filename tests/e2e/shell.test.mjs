@@ -1,0 +1,143 @@
+// The app shell in a real Chromium on the release build: it mounts, shows the real headline, and
+// states every failure in both languages without going blank.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyDist, serve, launch, openPage } from './harness.mjs';
+
+const SNAPSHOT = 'data/ba-ria-vung-tau-2023.json';
+let site, server, browser;
+
+before(async () => {
+  site = copyDist();
+  server = await serve(site.dir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.remove();
+});
+
+test('the app mounts and the headline shows 33/39 with its as-of and source', async () => {
+  const page = await openPage(browser);
+  await page.goto(server.url);
+  const headline = page.getByTestId('headline');
+  await headline.waitFor();
+  assert.equal(await headline.getByTestId('fraction').textContent(), '33/39');
+  assert.equal(await headline.getByTestId('rate').textContent(), '84,6%');
+  assert.match(await headline.getByTestId('as-of').textContent(), /11 tháng năm 2023/);
+  const source = headline.getByTestId('source').locator('a');
+  assert.match(await source.textContent(), /hoàn thành 33\/39 chỉ tiêu/);
+  assert.match(await source.getAttribute('href'), /^https:\/\/vnpthcm\.com\//);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  // The full-year tally is there too, and says its pillar split is not published.
+  const year = page.getByTestId('tally');
+  assert.equal(await year.getByTestId('fraction').textContent(), '35/39');
+  assert.match(await year.textContent(), /chưa công bố/);
+  // The boot text is gone once the app is up.
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the pillar chart is drawn by plotters with the real figures', async () => {
+  const page = await openPage(browser, { width: 360, height: 740, isMobile: true, hasTouch: true });
+  await page.goto(server.url);
+  const chart = page.getByTestId('pillar-chart').locator('svg');
+  await chart.waitFor();
+  const text = await chart.textContent();
+  for (const s of ['Chính quyền số', 'Kinh tế số', 'Xã hội số', '13/16 · 81,3%', '6/8 · 75,0%', '14/15 · 93,3%']) {
+    assert.ok(text.includes(s), `chart lacks ${s}`);
+  }
+  // Fits the phone: no horizontal scrolling.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const box = await chart.boundingBox();
+  assert.ok(box.width <= 360 && box.width > 250, `chart is ${box.width}px wide`);
+  await page.context().close();
+});
+
+test('the language switch changes texts, number format and <html lang>', async () => {
+  const page = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByTestId('headline').waitFor();
+  const sw = page.getByTestId('lang-switch');
+  assert.equal(await sw.textContent(), 'English');
+  await sw.click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.getByTestId('headline').getByTestId('rate').textContent(), '84.6%');
+  assert.match(await page.getByTestId('headline').textContent(), /indicators met/);
+  assert.equal(await sw.textContent(), 'Tiếng Việt');
+  assert.match(page.url(), /[?&]lang=en/);
+  await page.reload();
+  await page.getByTestId('headline').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.context().close();
+});
+
+test('a broken snapshot shows a bilingual error naming the file and field, and retry recovers', async () => {
+  const good = site.read(SNAPSHOT);
+  const broken = JSON.parse(good.toString('utf8'));
+  broken.tallies[0].overall.met = 40;
+  site.write(SNAPSHOT, JSON.stringify(broken));
+  try {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    const panel = page.getByTestId('load-error');
+    await panel.waitFor();
+    assert.equal(await panel.getByTestId('error-file').textContent(), SNAPSHOT);
+    const problem = await panel.getByTestId('problem').first().textContent();
+    assert.match(problem, /\$\.tallies\[0\]\.overall\.met/);
+    assert.match(problem, /số đạt \(40\) lớn hơn số được giao \(39\)/);
+    assert.match(problem, /met \(40\) is more than assigned \(39\)/);
+    // The rest of the app still works: the language switch answers.
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await panel.locator('h2').textContent(), /could not be loaded/);
+
+    site.write(SNAPSHOT, good);
+    await panel.getByTestId('retry').click();
+    await page.getByTestId('headline').waitFor();
+    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+    await page.context().close();
+  } finally {
+    site.write(SNAPSHOT, good);
+  }
+});
+
+test('a missing manifest and a non-JSON snapshot are each named', async () => {
+  const manifest = site.read('data/index.json');
+  const good = site.read(SNAPSHOT);
+  try {
+    const { rmSync } = await import('node:fs');
+    rmSync(`${site.dir}/data/index.json`);
+    let page = await openPage(browser);
+    await page.goto(server.url);
+    await page.getByTestId('load-error').waitFor();
+    assert.equal(await page.getByTestId('error-file').textContent(), 'data/index.json');
+    assert.match(await page.getByTestId('load-error').textContent(), /HTTP 404/);
+    await page.context().close();
+
+    site.write('data/index.json', manifest);
+    site.write(SNAPSHOT, '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>');
+    page = await openPage(browser);
+    await page.goto(server.url);
+    await page.getByTestId('load-error').waitFor();
+    assert.equal(await page.getByTestId('error-file').textContent(), SNAPSHOT);
+    assert.match(await page.getByTestId('problem').first().textContent(), /JSON không hợp lệ ở dòng 1/);
+    await page.context().close();
+  } finally {
+    site.write('data/index.json', manifest);
+    site.write(SNAPSHOT, good);
+  }
+});
+
+test('a WASM panic shows an error panel, not a blank page', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}?panic-test=1`);
+  const panel = page.getByTestId('panic');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Ứng dụng gặp lỗi/);
+  assert.match(await panel.textContent(), /The app stopped on an error/);
+  await page.context().close();
+});
