@@ -117,7 +117,11 @@ fn Tally(headline: bool, line: crate::present::TallyLine, lang: RwSignal<Lang>) 
                 {line
                     .sources
                     .iter()
-                    .map(|r| view! { <SourceLink r=r.clone() /> })
+                    .enumerate()
+                    .map(|(i, r)| view! {
+                        {(i > 0).then_some("; ")}
+                        <SourceLink r=r.clone() />
+                    })
                     .collect_view()}
             </p>
         </div>

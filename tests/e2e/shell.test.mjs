@@ -54,6 +54,10 @@ test('the pillar chart is drawn by plotters with the real figures', async () => 
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   const box = await chart.boundingBox();
   assert.ok(box.width <= 360 && box.width > 250, `chart is ${box.width}px wide`);
+  // Redrawn to its container when the window grows, not stretched.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=pillar-chart] svg').getAttribute('width') > 800);
+  assert.equal(await chart.textContent(), text);
   await page.context().close();
 });
 
