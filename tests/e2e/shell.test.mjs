@@ -45,10 +45,9 @@ test('the pillar chart is drawn by plotters with the real figures', async () => 
   await page.goto(server.url);
   const chart = page.getByTestId('pillar-chart').locator('svg');
   await chart.waitFor();
+  const labels = ['Chính quyền số', 'Kinh tế số', 'Xã hội số', '13/16 · 81,3%', '6/8 · 75,0%', '14/15 · 93,3%'];
   const text = await chart.textContent();
-  for (const s of ['Chính quyền số', 'Kinh tế số', 'Xã hội số', '13/16 · 81,3%', '6/8 · 75,0%', '14/15 · 93,3%']) {
-    assert.ok(text.includes(s), `chart lacks ${s}`);
-  }
+  for (const s of labels) assert.ok(text.includes(s), `chart lacks ${s}`);
   // Fits the phone: no horizontal scrolling.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
@@ -57,7 +56,8 @@ test('the pillar chart is drawn by plotters with the real figures', async () => 
   // Redrawn to its container when the window grows, not stretched.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForFunction(() => document.querySelector('[data-testid=pillar-chart] svg').getAttribute('width') > 800);
-  assert.equal(await chart.textContent(), text);
+  const wide = await chart.textContent();
+  for (const s of labels) assert.ok(wide.includes(s), `wide chart lacks ${s}`);
   await page.context().close();
 });
 
