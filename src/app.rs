@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::fetch;
 use crate::i18n::{t, Key, Lang};
-use crate::views::{Dashboard, LanguageSwitch, LoadErrorPanel, Loading};
+use crate::snapshot::Pillar;
+use crate::views::{ChartContext, Dashboard, LanguageSwitch, LoadErrorPanel, Loading};
 
 /// Installs the panic panel and mounts the app in place of the static loading text.
 pub fn start() {
@@ -68,6 +69,27 @@ fn show_panic_panel() {
     let _ = body.prepend_with_node_1(&panel);
 }
 
+/// Follows `prefers-color-scheme: dark`, live, so the charts switch with the system theme.
+fn prefers_dark() -> Signal<bool> {
+    let Some(mql) = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok())
+        .flatten()
+    else {
+        return Signal::stored(false);
+    };
+    let dark = RwSignal::new(mql.matches());
+    let mql2 = mql.clone();
+    let on_change =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || dark.set(mql2.matches()));
+    let _ = mql.add_event_listener_with_callback(
+        "change",
+        wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()),
+    );
+    // The listener lives as long as the page.
+    on_change.forget();
+    dark.into()
+}
+
 /// Reads `name` from the page's query string.
 pub fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -89,7 +111,11 @@ pub fn set_query(name: &str, value: &str) {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return;
     };
-    params.set(name, value);
+    if value.is_empty() {
+        params.delete(name);
+    } else {
+        params.set(name, value);
+    }
     let path = location.pathname().unwrap_or_default();
     let url = format!("{path}?{}", String::from(params.to_string()));
     if let Ok(history) = window.history() {
@@ -112,6 +138,14 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{} · {}", t(l, Key::AppName), t(l, Key::Tagline)));
     });
     provide_context(lang);
+    let pillar = RwSignal::new(
+        query("pillar").and_then(|p| Pillar::ALL.into_iter().find(|x| x.as_str() == p)),
+    );
+    provide_context(ChartContext {
+        lang,
+        pillar,
+        dark: prefers_dark(),
+    });
 
     let data = LocalResource::new(|| fetch::load(query("snapshot"), query("v")));
 

@@ -1,10 +1,13 @@
 //! Drawing laid-out charts through plotters' `DrawingBackend`, so the same code draws in the
-//! browser and natively.
+//! browser and natively (tests; charts pre-rendered at build time).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::pillars::{Label, PillarLayout, Rect};
+use super::bars::{self, BarRow, BarsLayout};
+use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
+use super::mark::{Drawn, Label, Rect, Series};
+use crate::snapshot::Pillar;
 
 /// Colours of one theme. Text ≥ 4.5:1 and marks ≥ 3:1 against the background (WCAG 2.1 AA).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,9 +15,14 @@ pub struct Theme {
     pub background: RGBColor,
     pub text: RGBColor,
     pub muted: RGBColor,
+    /// Met; the earlier value of a dumbbell.
     pub fill: RGBColor,
+    /// The later value (goal) of a dumbbell.
+    pub goal: RGBColor,
     pub track: RGBColor,
     pub track_stroke: RGBColor,
+    /// Bars of pillars that are not the chosen one.
+    pub dim: RGBColor,
 }
 
 impl Theme {
@@ -23,41 +31,67 @@ impl Theme {
         text: RGBColor(0x1b, 0x24, 0x2c),
         muted: RGBColor(0x4f, 0x5b, 0x66),
         fill: RGBColor(0x0b, 0x6a, 0x5a),
+        goal: RGBColor(0x6b, 0x3f, 0xa0),
         track: RGBColor(0xe4, 0xea, 0xee),
         track_stroke: RGBColor(0x6b, 0x77, 0x85),
+        dim: RGBColor(0x8f, 0xb8, 0xb0),
     };
     pub const DARK: Theme = Theme {
         background: RGBColor(0x12, 0x17, 0x1c),
         text: RGBColor(0xe8, 0xed, 0xf1),
         muted: RGBColor(0xa9, 0xb4, 0xbe),
         fill: RGBColor(0x4f, 0xd1, 0xb5),
+        goal: RGBColor(0xc9, 0xa7, 0xff),
         track: RGBColor(0x26, 0x2f, 0x37),
         track_stroke: RGBColor(0x8a, 0x97, 0xa3),
+        dim: RGBColor(0x2e, 0x6b, 0x5f),
     };
 }
 
+/// What the reader chose: theme, a pillar to highlight, series hidden through the legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub theme: Theme,
+    pub highlight: Option<Pillar>,
+    pub hidden: Vec<Series>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            theme: Theme::LIGHT,
+            highlight: None,
+            hidden: Vec::new(),
+        }
+    }
+}
+
+impl Options {
+    fn shows(&self, s: Series) -> bool {
+        !self.hidden.contains(&s)
+    }
+
+    /// Dimmed: a pillar is chosen and this is not it.
+    fn dims(&self, pillar: Option<Pillar>) -> bool {
+        self.highlight.is_some() && self.highlight != pillar
+    }
+}
+
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
 
 fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-fn rect<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    r: &Rect,
-    style: ShapeStyle,
-) -> DrawResult<DB> {
+fn rect<DB: DrawingBackend>(area: &Area<DB>, r: &Rect, style: ShapeStyle) -> DrawResult<DB> {
     area.draw(&Rectangle::new(
         [(px(r.x0), px(r.y0)), (px(r.x1), px(r.y1))],
         style,
     ))
 }
 
-fn text<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    l: &Label,
-    color: &RGBColor,
-) -> DrawResult<DB> {
+fn text<DB: DrawingBackend>(area: &Area<DB>, l: &Label, color: &RGBColor) -> DrawResult<DB> {
     let h = if l.right_aligned {
         HPos::Right
     } else {
@@ -77,90 +111,262 @@ fn text<DB: DrawingBackend>(
     area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
 }
 
-/// Draws the pillar chart onto any plotters backend.
-pub fn draw_pillars<DB: DrawingBackend>(
-    backend: DB,
-    l: &PillarLayout,
+fn tick<DB: DrawingBackend>(
+    area: &Area<DB>,
+    x: f64,
+    y: f64,
+    label: &str,
     theme: &Theme,
 ) -> DrawResult<DB> {
+    area.draw(&PathElement::new(
+        vec![(px(x), px(y)), (px(x), px(y + 4.0))],
+        theme.muted.stroke_width(1),
+    ))?;
+    let font = FontDesc::new(
+        FontFamily::SansSerif,
+        bars::TICK_FONT * 1.24,
+        FontStyle::Normal,
+    );
+    area.draw(&Text::new(
+        label.to_string(),
+        (px(x), px(y + 6.0)),
+        font.color(&theme.muted)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+}
+
+/// Draws met-against-assigned bars onto any plotters backend.
+pub fn draw_bars<DB: DrawingBackend>(backend: DB, l: &BarsLayout, o: &Options) -> DrawResult<DB> {
+    let t = &o.theme;
     let area = backend.into_drawing_area();
-    area.fill(&theme.background)?;
+    area.fill(&t.background)?;
     for bar in &l.bars {
         for lab in &bar.labels {
-            text(&area, lab, &theme.text)?;
+            text(&area, lab, &t.text)?;
         }
-        rect(&area, &bar.track, theme.track.filled())?;
-        rect(&area, &bar.track, theme.track_stroke.stroke_width(1))?;
-        if bar.fill.x1 > bar.fill.x0 {
-            rect(&area, &bar.fill, theme.fill.filled())?;
+        let dim = o.dims(bar.pillar);
+        if o.shows(Series::Secondary) {
+            rect(&area, &bar.track, t.track.filled())?;
+            rect(&area, &bar.track, t.track_stroke.stroke_width(1))?;
+        }
+        if o.shows(Series::Primary) && bar.fill.x1 > bar.fill.x0 {
+            let color = if dim { t.dim } else { t.fill };
+            rect(&area, &bar.fill, color.filled())?;
+        }
+        if o.highlight.is_some() && o.highlight == bar.pillar {
+            let r = Rect {
+                x0: bar.track.x0 - 2.0,
+                y0: bar.track.y0 - 2.0,
+                x1: bar.track.x1 + 2.0,
+                y1: bar.track.y1 + 2.0,
+            };
+            rect(&area, &r, t.text.stroke_width(2))?;
         }
     }
     for (_, x, label) in &l.ticks {
-        area.draw(&PathElement::new(
-            vec![(px(*x), px(l.axis_y)), (px(*x), px(l.axis_y + 4.0))],
-            theme.muted.stroke_width(1),
-        ))?;
-        let tick = Label {
-            text: label.clone(),
-            x: *x,
-            y: l.axis_y + 6.0,
-            size: PillarLayout::TICK_FONT,
-            bold: false,
-            right_aligned: false,
-        };
-        let font = FontDesc::new(FontFamily::SansSerif, tick.size * 1.24, FontStyle::Normal);
-        area.draw(&Text::new(
-            tick.text,
-            (px(tick.x), px(tick.y)),
-            font.color(&theme.muted)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
+        tick(&area, *x, l.axis_y, label, t)?;
     }
     area.present()
 }
 
-/// The pillar chart as an SVG document.
-pub fn render_svg(l: &PillarLayout, theme: &Theme) -> String {
-    let mut out = String::new();
-    let size = (px(l.width).max(1) as u32, px(l.height).max(1) as u32);
-    // Drawing into a String cannot fail for I/O reasons; an error here would be a layout bug, and
-    // a partial SVG is still better than a panic in front of a reader.
-    let _ = draw_pillars(SVGBackend::with_string(&mut out, size), l, theme);
-    out
+/// Draws dumbbell rows onto any plotters backend.
+pub fn draw_dumbbell<DB: DrawingBackend>(
+    backend: DB,
+    l: &DumbbellLayout,
+    o: &Options,
+) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    for row in &l.rows {
+        for lab in &row.labels {
+            let color = if lab.size < bars::FONT {
+                &t.muted
+            } else {
+                &t.text
+            };
+            text(&area, lab, color)?;
+        }
+        let (x0, x1, y) = row.track;
+        area.draw(&PathElement::new(
+            vec![(px(x0), px(y)), (px(x1), px(y))],
+            t.track_stroke.stroke_width(1),
+        ))?;
+        let dim = o.dims(row.pillar);
+        let shown: Vec<_> = row.dots.iter().filter(|d| o.shows(d.series)).collect();
+        if let [a, b] = shown.as_slice() {
+            area.draw(&PathElement::new(
+                vec![(px(a.x), px(a.y)), (px(b.x), px(b.y))],
+                t.muted.stroke_width(3),
+            ))?;
+        }
+        for d in shown {
+            match d.series {
+                Series::Primary => area.draw(&Circle::new(
+                    (px(d.x), px(d.y)),
+                    px(dumbbell::DOT_R),
+                    if dim { t.dim } else { t.fill }.filled(),
+                ))?,
+                Series::Secondary => area.draw(&Circle::new(
+                    (px(d.x), px(d.y)),
+                    px(dumbbell::RING_R),
+                    t.goal.stroke_width(3),
+                ))?,
+            }
+        }
+        if o.highlight.is_some() && o.highlight == row.pillar {
+            area.draw(&PathElement::new(
+                vec![
+                    (px(2.0), px(row.band.y0 + 6.0)),
+                    (px(2.0), px(row.band.y1 - 6.0)),
+                ],
+                t.text.stroke_width(3),
+            ))?;
+        }
+    }
+    for (x, label) in &l.ticks {
+        tick(&area, *x, l.axis_y, label, t)?;
+    }
+    area.present()
+}
+
+fn size(w: f64, h: f64) -> (u32, u32) {
+    (px(w).max(1) as u32, px(h).max(1) as u32)
+}
+
+/// Bars as SVG with their marks, at `width`.
+pub fn bars_chart(rows: &[BarRow], width: f64, o: &Options) -> Drawn {
+    let l = bars::layout(rows, width);
+    let mut svg = String::new();
+    // Drawing into a String cannot fail for I/O reasons; should plotters report anything, a partial
+    // SVG is still better than a panic in front of a reader.
+    let _ = draw_bars(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(rows),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// Dumbbells as SVG with their marks, at `width`.
+pub fn dumbbell_chart(
+    rows: &[DumbbellRow],
+    ticks: &[(f64, String)],
+    width: f64,
+    o: &Options,
+) -> Drawn {
+    let l = dumbbell::layout(rows, width, ticks);
+    let mut svg = String::new();
+    let _ = draw_dumbbell(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(rows, &o.hidden),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::pillars::{layout, PillarRow};
     use super::*;
-    use crate::snapshot::Pillar;
+    use crate::chart::dumbbell::End;
+    use crate::chart::mark::Tooltip;
 
-    #[test]
-    fn the_svg_has_a_bar_per_pillar_and_its_labels() {
-        let rows = vec![
-            PillarRow {
-                pillar: Pillar::DigitalGovernment,
+    fn bar_rows() -> Vec<BarRow> {
+        vec![
+            BarRow {
+                key: "digital_government".into(),
+                pillar: Some(Pillar::DigitalGovernment),
                 name: "Chính quyền số".into(),
                 met: 13,
                 assigned: 16,
                 value_label: "13/16 · 81,3%".into(),
+                tooltip: Tooltip::default(),
             },
-            PillarRow {
-                pillar: Pillar::DigitalSociety,
+            BarRow {
+                key: "digital_society".into(),
+                pillar: Some(Pillar::DigitalSociety),
                 name: "Xã hội số <b>".into(),
                 met: 14,
                 assigned: 15,
                 value_label: "14/15 · 93,3%".into(),
+                tooltip: Tooltip::default(),
             },
-        ];
-        let svg = render_svg(&layout(&rows, 360.0), &Theme::LIGHT);
-        assert!(svg.starts_with("<svg"));
+        ]
+    }
+
+    #[test]
+    fn the_svg_has_a_bar_per_row_and_its_labels() {
+        let d = bars_chart(&bar_rows(), 360.0, &Options::default());
+        assert!(d.svg.starts_with("<svg"));
         // background + per bar: track fill, track outline, met fill
-        assert_eq!(svg.matches("<rect").count(), 1 + 2 * 3);
-        assert!(svg.contains("Chính quyền số"));
-        assert!(svg.contains("13/16 · 81,3%"));
+        assert_eq!(d.svg.matches("<rect").count(), 1 + 2 * 3);
+        assert!(d.svg.contains("Chính quyền số"));
+        assert!(d.svg.contains("13/16 · 81,3%"));
+        assert_eq!(d.marks.len(), 2);
         // Text from data is escaped, never markup.
-        assert!(svg.contains("Xã hội số &lt;b&gt;"));
-        assert!(!svg.contains("<b>"));
+        assert!(d.svg.contains("Xã hội số &lt;b&gt;"));
+        assert!(!d.svg.contains("<b>"));
+    }
+
+    #[test]
+    fn legend_toggles_remove_a_series_from_the_drawing() {
+        let o = Options {
+            hidden: vec![Series::Secondary],
+            ..Options::default()
+        };
+        let d = bars_chart(&bar_rows(), 360.0, &o);
+        assert_eq!(d.svg.matches("<rect").count(), 1 + 2);
+    }
+
+    #[test]
+    fn the_chosen_pillar_is_outlined_and_the_others_dimmed() {
+        let o = Options {
+            highlight: Some(Pillar::DigitalSociety),
+            ..Options::default()
+        };
+        let d = bars_chart(&bar_rows(), 360.0, &o);
+        // one extra outline rectangle, and one bar in the dimmed colour
+        assert_eq!(d.svg.matches("<rect").count(), 1 + 2 * 3 + 1);
+        assert!(d.svg.to_uppercase().contains("#8FB8B0"));
+    }
+
+    #[test]
+    fn dumbbells_draw_dots_only_for_known_values() {
+        let tip = Tooltip::default();
+        let rows = vec![DumbbellRow {
+            key: "x".into(),
+            pillar: None,
+            name: "Tỷ lệ kết quả giải quyết thủ tục hành chính được số hóa".into(),
+            status: Some("? Chưa rõ".into()),
+            values: "2023: chưa công bố → 2024: ≥ 100%".into(),
+            from: End::Unknown {
+                tooltip: tip.clone(),
+            },
+            to: End::Known {
+                value: 100.0,
+                tooltip: tip,
+            },
+            domain: (0.0, 100.0),
+            ends: None,
+        }];
+        let d = dumbbell_chart(
+            &rows,
+            &[(0.0, "0%".into()), (100.0, "100%".into())],
+            320.0,
+            &Options::default(),
+        );
+        assert_eq!(d.svg.matches("<circle").count(), 1);
+        assert!(d.svg.contains("2023: chưa công bố"));
+        assert_eq!(d.marks.len(), 2);
     }
 }

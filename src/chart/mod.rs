@@ -5,9 +5,12 @@
 //! drawing is generic over plotters' `DrawingBackend`: the browser and the native build (tests, and
 //! charts pre-rendered at build time) run the same code.
 
+pub mod bars;
 pub mod draw;
-pub mod pillars;
+pub mod dumbbell;
+pub mod mark;
 pub mod scale;
 pub mod text;
 
-pub use draw::render_svg;
+pub use draw::{bars_chart, dumbbell_chart, Options, Theme};
+pub use mark::{hit, step, Drawn, Mark, Series, Tooltip};

@@ -1,52 +1,32 @@
-//! The pillar chart: indicators met against assigned for each pillar, as horizontal bars.
+//! Met-against-assigned bars: the headline chart (one bar per as-of) and the pillar chart (one bar
+//! per pillar).
 //!
-//! Horizontal bars keep the pillar names readable at 320 px, where vertical bars would need
-//! rotated or cut labels. The light track is the number assigned, the solid bar the number met,
-//! and the numbers are written out beside each bar, so nothing rests on colour or length alone.
+//! Horizontal bars keep names readable at 320 px, where vertical bars would need rotated or cut
+//! labels. The outlined track is the number assigned, the solid bar the number met, and the
+//! numbers are written beside each bar, so nothing rests on colour or length alone.
 
+use super::mark::{Label, Mark, Rect, Series, Tooltip};
 use super::scale::Linear;
 use super::text;
 use crate::snapshot::Pillar;
 
-/// One pillar's figures and the texts that go with them (already in the reader's language).
+/// One bar's figures and the texts that go with them (already in the reader's language).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PillarRow {
-    pub pillar: Pillar,
+pub struct BarRow {
+    pub key: String,
+    pub pillar: Option<Pillar>,
     pub name: String,
     pub met: u32,
     pub assigned: u32,
     /// "13/16 · 81,3%".
     pub value_label: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
-    }
-}
-
-/// A line of text placed at its top-left (or top-right when `right_aligned`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub size: f64,
-    pub bold: bool,
-    pub right_aligned: bool,
+    pub tooltip: Tooltip,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
-    pub pillar: Pillar,
+    pub key: String,
+    pub pillar: Option<Pillar>,
     pub labels: Vec<Label>,
     /// The number assigned.
     pub track: Rect,
@@ -57,7 +37,7 @@ pub struct Bar {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PillarLayout {
+pub struct BarsLayout {
     pub width: f64,
     pub height: f64,
     pub scale: Linear,
@@ -67,15 +47,15 @@ pub struct PillarLayout {
     pub axis_y: f64,
 }
 
-const PAD: f64 = 8.0;
-const FONT: f64 = 14.0;
-const LINE: f64 = 20.0;
+pub const PAD: f64 = 8.0;
+pub const FONT: f64 = 14.0;
+pub const LINE: f64 = 20.0;
 const BAR_H: f64 = 22.0;
 const ROW_GAP: f64 = 18.0;
-const TICK_FONT: f64 = 12.0;
+pub const TICK_FONT: f64 = 12.0;
 
 /// Lays the chart out for a container `width` px wide (clamped to 280–1920).
-pub fn layout(rows: &[PillarRow], width: f64) -> PillarLayout {
+pub fn layout(rows: &[BarRow], width: f64) -> BarsLayout {
     let width = width.clamp(280.0, 1920.0).round();
     let (left, right) = (PAD, width - PAD);
     let plot_w = right - left;
@@ -87,9 +67,9 @@ pub fn layout(rows: &[PillarRow], width: f64) -> PillarLayout {
     for row in rows {
         let top = y;
         let mut labels = Vec::new();
-        let value_w = text::width(&row.value_label, FONT);
+        let value_w = text::width_styled(&row.value_label, FONT, true);
         let name_w = text::width(&row.name, FONT);
-        if name_w + 12.0 + value_w <= plot_w {
+        if name_w + 16.0 + value_w <= plot_w {
             labels.push(label(&row.name, left, y, false, false));
             labels.push(label(&row.value_label, right, y, true, true));
             y += LINE;
@@ -114,6 +94,7 @@ pub fn layout(rows: &[PillarRow], width: f64) -> PillarLayout {
         };
         y += BAR_H;
         bars.push(Bar {
+            key: row.key.clone(),
             pillar: row.pillar,
             labels,
             track,
@@ -136,7 +117,7 @@ pub fn layout(rows: &[PillarRow], width: f64) -> PillarLayout {
         .into_iter()
         .map(|v| (v, scale.map(v), format!("{v}")))
         .collect();
-    PillarLayout {
+    BarsLayout {
         width,
         height: (axis_y + 6.0 + TICK_FONT * 1.4 + PAD).ceil(),
         scale,
@@ -146,7 +127,7 @@ pub fn layout(rows: &[PillarRow], width: f64) -> PillarLayout {
     }
 }
 
-fn label(t: &str, x: f64, y: f64, bold: bool, right_aligned: bool) -> Label {
+pub(crate) fn label(t: &str, x: f64, y: f64, bold: bool, right_aligned: bool) -> Label {
     Label {
         text: t.to_string(),
         x,
@@ -157,36 +138,50 @@ fn label(t: &str, x: f64, y: f64, bold: bool, right_aligned: bool) -> Label {
     }
 }
 
-impl PillarLayout {
-    /// The bar under a pointer at (`x`, `y`), if any: the whole row answers, not only the bar, so a
-    /// finger on a phone does not have to hit a 22 px strip.
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        if x < 0.0 || x > self.width {
-            return None;
-        }
-        self.bars.iter().position(|b| b.band.contains(x, y))
+impl BarsLayout {
+    /// One mark per bar; the whole row answers, not only the bar, so a finger on a phone does not
+    /// have to hit a 22 px strip.
+    pub fn marks(&self, rows: &[BarRow]) -> Vec<Mark> {
+        self.bars
+            .iter()
+            .zip(rows)
+            .map(|(bar, row)| Mark {
+                key: bar.key.clone(),
+                pillar: bar.pillar,
+                series: Some(Series::Primary),
+                hit: bar.band,
+                focus: Rect {
+                    x0: bar.track.x0 - 3.0,
+                    y0: bar.band.y0 + 4.0,
+                    x1: bar.track.x1.max(bar.fill.x1) + 3.0,
+                    y1: bar.track.y1 + 3.0,
+                },
+                tooltip: row.tooltip.clone(),
+            })
+            .collect()
     }
-
-    pub const TICK_FONT: f64 = TICK_FONT;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::mark::hit;
 
-    fn rows() -> Vec<PillarRow> {
+    fn rows() -> Vec<BarRow> {
         [
             (Pillar::DigitalGovernment, "Chính quyền số", 13, 16),
             (Pillar::DigitalEconomy, "Kinh tế số", 6, 8),
             (Pillar::DigitalSociety, "Xã hội số", 14, 15),
         ]
         .into_iter()
-        .map(|(pillar, name, met, assigned)| PillarRow {
-            pillar,
+        .map(|(pillar, name, met, assigned)| BarRow {
+            key: pillar.as_str().into(),
+            pillar: Some(pillar),
             name: name.into(),
             met,
             assigned,
             value_label: format!("{met}/{assigned}"),
+            tooltip: Tooltip::default(),
         })
         .collect()
     }
@@ -211,7 +206,7 @@ mod tests {
         for b in &l.bars {
             assert!(b.track.x1 <= l.width && b.track.x0 >= 0.0);
             for lab in &b.labels {
-                let w = text::width(&lab.text, lab.size);
+                let w = text::width_styled(&lab.text, lab.size, lab.bold);
                 let (x0, x1) = if lab.right_aligned {
                     (lab.x - w, lab.x)
                 } else {
@@ -233,14 +228,18 @@ mod tests {
 
     #[test]
     fn hit_testing_finds_the_row_under_the_pointer() {
-        let l = layout(&rows(), 600.0);
+        let r = rows();
+        let l = layout(&r, 600.0);
+        let marks = l.marks(&r);
         for (i, b) in l.bars.iter().enumerate() {
             let cy = (b.track.y0 + b.track.y1) / 2.0;
-            assert_eq!(l.hit(b.track.x0 + 1.0, cy), Some(i));
-            assert_eq!(l.hit(l.width - 1.0, b.labels[0].y + 2.0), Some(i));
+            assert_eq!(hit(&marks, b.track.x0 + 1.0, cy, 0.0), Some(i));
+            assert_eq!(
+                hit(&marks, l.width - 1.0, b.labels[0].y + 2.0, 0.0),
+                Some(i)
+            );
         }
-        assert_eq!(l.hit(10.0, l.height + 50.0), None);
-        assert_eq!(l.hit(-1.0, 20.0), None);
+        assert_eq!(hit(&marks, 10.0, l.height + 50.0, 0.0), None);
     }
 
     #[test]

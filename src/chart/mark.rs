@@ -1,0 +1,186 @@
+//! What the pointer, the keyboard and a finger interact with: marks, their hit areas and their
+//! tooltips, shared by every chart.
+
+use crate::snapshot::Pillar;
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    /// Squared distance from a point to the rectangle (0 inside).
+    pub fn distance2(&self, x: f64, y: f64) -> f64 {
+        let dx = (self.x0 - x).max(0.0).max(x - self.x1);
+        let dy = (self.y0 - y).max(0.0).max(y - self.y1);
+        dx * dx + dy * dy
+    }
+}
+
+/// A line of text placed at its top-left (or top-right when `right_aligned`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub bold: bool,
+    pub right_aligned: bool,
+}
+
+/// What a tooltip says about a mark: the value, its as-of and its source, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tooltip {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+impl Tooltip {
+    /// The tooltip as one sentence, for screen readers.
+    pub fn text(&self) -> String {
+        let mut s = self.title.clone();
+        for l in &self.lines {
+            s.push_str(". ");
+            s.push_str(l);
+        }
+        s
+    }
+}
+
+/// The two series a chart can show; the legend toggles each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Series {
+    /// Bars: met. Dumbbells: the earlier value (2023 result; DTI 2022).
+    Primary,
+    /// Bars: assigned. Dumbbells: the later value (2024 goal; DTI 2023).
+    Secondary,
+}
+
+/// One thing on a chart that can be pointed at, focused and explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Stable within its chart (indicator id, pillar id, as-of id), for the URL and tests.
+    pub key: String,
+    pub pillar: Option<Pillar>,
+    pub series: Option<Series>,
+    /// The area that answers a pointer or a tap (generous, for fingers).
+    pub hit: Rect,
+    /// The outline drawn around the mark when it is active.
+    pub focus: Rect,
+    pub tooltip: Tooltip,
+}
+
+/// The mark under (`x`, `y`): inside a hit area, else the nearest within `slop` px (a finger is
+/// not a mouse pointer). Ties go to the first mark, in reading order.
+pub fn hit(marks: &[Mark], x: f64, y: f64, slop: f64) -> Option<usize> {
+    if let Some(i) = marks.iter().position(|m| m.hit.contains(x, y)) {
+        return Some(i);
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (i, m) in marks.iter().enumerate() {
+        let d = m.hit.distance2(x, y);
+        if d <= slop * slop && best.is_none_or(|(_, b)| d < b) {
+            best = Some((i, d));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The next mark for an arrow key, wrapping at neither end.
+pub fn step(len: usize, current: Option<usize>, forward: bool) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (None, true) => 0,
+        (None, false) => len - 1,
+        (Some(i), true) => (i + 1).min(len - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    })
+}
+
+/// A chart drawn at one width: the SVG and the marks laid out on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(key: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> Mark {
+        let r = Rect { x0, y0, x1, y1 };
+        Mark {
+            key: key.into(),
+            pillar: None,
+            series: None,
+            hit: r,
+            focus: r,
+            tooltip: Tooltip::default(),
+        }
+    }
+
+    #[test]
+    fn a_point_inside_a_mark_hits_it() {
+        let marks = [
+            mark("a", 0.0, 0.0, 10.0, 10.0),
+            mark("b", 20.0, 0.0, 30.0, 10.0),
+        ];
+        assert_eq!(hit(&marks, 5.0, 5.0, 0.0), Some(0));
+        assert_eq!(hit(&marks, 25.0, 5.0, 0.0), Some(1));
+    }
+
+    #[test]
+    fn a_near_miss_hits_the_nearest_within_slop() {
+        let marks = [
+            mark("a", 0.0, 0.0, 10.0, 10.0),
+            mark("b", 20.0, 0.0, 30.0, 10.0),
+        ];
+        assert_eq!(hit(&marks, 17.0, 5.0, 8.0), Some(1));
+        assert_eq!(hit(&marks, 13.0, 5.0, 8.0), Some(0));
+        assert_eq!(hit(&marks, 15.0, 50.0, 8.0), None);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_mark() {
+        let marks = [
+            mark("a", 0.0, 0.0, 10.0, 10.0),
+            mark("b", 20.0, 0.0, 30.0, 10.0),
+        ];
+        assert_eq!(hit(&marks, 15.0, 5.0, 8.0), Some(0));
+    }
+
+    #[test]
+    fn no_marks_no_hit() {
+        assert_eq!(hit(&[], 1.0, 1.0, 100.0), None);
+        assert_eq!(step(0, None, true), None);
+    }
+
+    #[test]
+    fn arrow_keys_step_and_stop_at_the_ends() {
+        assert_eq!(step(3, None, true), Some(0));
+        assert_eq!(step(3, None, false), Some(2));
+        assert_eq!(step(3, Some(2), true), Some(2));
+        assert_eq!(step(3, Some(0), false), Some(0));
+        assert_eq!(step(3, Some(1), true), Some(2));
+    }
+}

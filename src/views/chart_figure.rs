@@ -1,0 +1,336 @@
+//! One chart as a figure: title, as-of, legend, the plotters drawing, tooltips for pointer,
+//! keyboard and touch, a text summary and a "view as table" switch with the same numbers.
+//!
+//! The drawing is the static layer: plotters draws it once per (data, width, options). Hover and
+//! focus are an HTML overlay positioned from the same layout the hit-testing uses, so moving the
+//! pointer never redraws the chart.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::chart::{hit, step, Drawn, Options, Series};
+use crate::i18n::{t, Key, Lang};
+use crate::present::Table;
+use crate::snapshot::Pillar;
+
+/// How a chart is drawn at a width with the reader's options; reads whatever signals it needs.
+pub type DrawFn = Arc<dyn Fn(f64, &Options) -> Drawn + Send + Sync>;
+
+/// What the page shares with every chart: language, chosen pillar, theme.
+#[derive(Clone, Copy)]
+pub struct ChartContext {
+    pub lang: RwSignal<Lang>,
+    pub pillar: RwSignal<Option<Pillar>>,
+    pub dark: Signal<bool>,
+}
+
+/// A legend entry: which series, its label, and the CSS class of its swatch.
+#[derive(Clone)]
+pub struct LegendEntry {
+    pub series: Series,
+    pub label: Signal<String>,
+    pub swatch: &'static str,
+}
+
+#[component]
+pub fn ChartFigure(
+    /// Used for test ids and element ids: `pillars`, `indicators`, …
+    id: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] subtitle: Signal<String>,
+    #[prop(into)] summary: Signal<String>,
+    #[prop(into)] table: Signal<Table>,
+    legend: Vec<LegendEntry>,
+    draw: DrawFn,
+    /// The mark key to open on load (from the URL).
+    #[prop(optional)]
+    initial: Option<String>,
+    /// Called with the key of the mark a reader chose (click, tap, Enter).
+    #[prop(optional)]
+    on_select: Option<Arc<dyn Fn(Option<String>) + Send + Sync>>,
+    /// Shown under the chart when a pillar is chosen and no mark belongs to it.
+    #[prop(optional, into)]
+    empty_pillar_note: Option<Signal<String>>,
+) -> impl IntoView {
+    let ctx = expect_context::<ChartContext>();
+    let lang = ctx.lang;
+    let hidden = RwSignal::new(Vec::<Series>::new());
+    let show_table = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let pending_initial = StoredValue::new(initial);
+
+    let area = NodeRef::<leptos::html::Div>::new();
+    let width = use_width(area);
+    let drawn = Memo::new(move |_| {
+        let w = width.get()?;
+        let options = Options {
+            theme: if ctx.dark.get() {
+                crate::chart::Theme::DARK
+            } else {
+                crate::chart::Theme::LIGHT
+            },
+            highlight: ctx.pillar.get(),
+            hidden: hidden.get(),
+        };
+        Some(draw(w, &options))
+    });
+    // A new drawing may have other marks (a series hidden): close any tooltip, except the one the
+    // URL asked for, which opens on the first drawing.
+    Effect::new(move |_| {
+        let Some(d) = drawn.get() else { return };
+        let wanted = pending_initial.try_update_value(|v| v.take()).flatten();
+        match wanted.and_then(|k| d.marks.iter().position(|m| m.key == k)) {
+            Some(i) => active.set(Some(i)),
+            None => {
+                if active.get_untracked().is_some_and(|i| i >= d.marks.len()) {
+                    active.set(None);
+                }
+            }
+        }
+    });
+
+    let marks_len = move || drawn.with(|d| d.as_ref().map_or(0, |d| d.marks.len()));
+    let select = move |i: Option<usize>| {
+        active.set(i);
+        if let Some(cb) = &on_select {
+            let key = i.and_then(|i| {
+                drawn.with_untracked(|d| {
+                    d.as_ref()
+                        .and_then(|d| d.marks.get(i).map(|m| m.key.clone()))
+                })
+            });
+            cb(key);
+        }
+    };
+    let select = Arc::new(select);
+
+    let local_point = move |x: f64, y: f64| -> Option<(f64, f64)> {
+        let el = area.get_untracked()?;
+        let r = el.get_bounding_client_rect();
+        Some((x - r.left(), y - r.top()))
+    };
+    let hit_at = move |x: f64, y: f64, slop: f64| -> Option<usize> {
+        let (lx, ly) = local_point(x, y)?;
+        drawn.with_untracked(|d| d.as_ref().and_then(|d| hit(&d.marks, lx, ly, slop)))
+    };
+
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            active.set(hit_at(
+                f64::from(ev.client_x()),
+                f64::from(ev.client_y()),
+                4.0,
+            ));
+        }
+    };
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            active.set(None);
+        }
+    };
+    let sel_down = select.clone();
+    let on_down = move |ev: web_sys::PointerEvent| {
+        // A finger is wide: accept a near miss, and a second tap on the same mark closes it.
+        let slop = if ev.pointer_type() == "mouse" {
+            4.0
+        } else {
+            16.0
+        };
+        let i = hit_at(f64::from(ev.client_x()), f64::from(ev.client_y()), slop);
+        if ev.pointer_type() != "mouse" && i.is_some() && i == active.get_untracked() {
+            sel_down(None);
+        } else {
+            sel_down(i);
+        }
+    };
+    let sel_key = select.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = marks_len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => step(n, active.get_untracked(), true),
+            "ArrowLeft" | "ArrowUp" => step(n, active.get_untracked(), false),
+            "Home" if n > 0 => Some(0),
+            "End" if n > 0 => Some(n - 1),
+            "Escape" => {
+                if active.get_untracked().is_some() {
+                    ev.prevent_default();
+                    sel_key(None);
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        sel_key(next);
+    };
+    let on_blur = move |_| active.set(None);
+
+    let mark = move || {
+        let i = active.get()?;
+        drawn.with(|d| d.as_ref().and_then(|d| d.marks.get(i).cloned()))
+    };
+    let chart_w = move || drawn.with(|d| d.as_ref().map_or(0.0, |d| d.width));
+    let tooltip_id = format!("{id}-tooltip");
+    let help_id = format!("{id}-help");
+    let summary_id = format!("{id}-summary");
+    let empty_note = move || {
+        let note = empty_pillar_note?;
+        let p = ctx.pillar.get()?;
+        let any = drawn.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.marks.iter().any(|m| m.pillar == Some(p)))
+        });
+        (!any).then(|| note.get())
+    };
+
+    view! {
+        <figure class="chart-figure" data-testid=format!("figure-{id}") id=format!("chart-{id}")>
+            <figcaption>
+                <h2 class="chart-title">{move || title.get()}</h2>
+                <p class="chart-subtitle">{move || subtitle.get()}</p>
+            </figcaption>
+            <div class="chart-tools">
+                <Legend entries=legend hidden=hidden lang=lang />
+                <button
+                    type="button"
+                    class="table-switch"
+                    data-testid=format!("table-switch-{id}")
+                    aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.update(|v| *v = !*v)
+                >
+                    {move || t(lang.get(), if show_table.get() { Key::ViewChart } else { Key::ViewTable })}
+                </button>
+            </div>
+            <div class="chart-body" hidden=move || show_table.get()>
+                <div
+                    class="chart-area"
+                    data-testid=format!("chart-{id}")
+                    node_ref=area
+                    tabindex="0"
+                    role="group"
+                    aria-roledescription=move || match lang.get() { Lang::Vi => "biểu đồ", Lang::En => "chart" }
+                    aria-label=move || title.get()
+                    aria-describedby=format!("{summary_id} {help_id}")
+                    on:pointermove=on_move
+                    on:pointerleave=on_leave
+                    on:pointerdown=on_down
+                    on:keydown=on_key
+                    on:blur=on_blur
+                    style:height=move || drawn.with(|d| d.as_ref().map(|d| format!("{}px", d.height)))
+                >
+                    <div class="chart-svg" aria-hidden="true" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()))></div>
+                    {move || mark().map(|m| {
+                        let f = m.focus;
+                        let tip_w = 260.0_f64.min(chart_w());
+                        let left = ((f.x0 + f.x1) / 2.0 - tip_w / 2.0).clamp(0.0, (chart_w() - tip_w).max(0.0));
+                        view! {
+                            <div class="mark-focus" aria-hidden="true"
+                                style:left=format!("{}px", f.x0) style:top=format!("{}px", f.y0)
+                                style:width=format!("{}px", f.width()) style:height=format!("{}px", f.height())></div>
+                            <div class="tooltip" role="tooltip" id=tooltip_id.clone() data-testid="tooltip" data-key=m.key.clone()
+                                style:left=format!("{left}px") style:top=format!("{}px", f.y1 + 6.0) style:width=format!("{tip_w}px")>
+                                <strong>{m.tooltip.title.clone()}</strong>
+                                {m.tooltip.lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}
+                            </div>
+                        }
+                    })}
+                </div>
+                <p class="sr-only" aria-live="polite">{move || mark().map(|m| m.tooltip.text())}</p>
+                <p class="chart-help" id=help_id>{move || t(lang.get(), Key::ChartHelp)}</p>
+                {move || empty_note().map(|n| view! { <p class="chart-note" data-testid=format!("empty-note-{id}")>{n}</p> })}
+            </div>
+            <div class="chart-table" data-testid=format!("table-{id}") hidden=move || !show_table.get()>
+                <TableView table=table />
+            </div>
+            <p class="chart-summary" id=summary_id data-testid=format!("summary-{id}")>{move || summary.get()}</p>
+        </figure>
+    }
+}
+
+#[component]
+fn Legend(
+    entries: Vec<LegendEntry>,
+    hidden: RwSignal<Vec<Series>>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    view! {
+        <div class="legend" role="group" aria-label=move || t(lang.get(), Key::Legend)>
+            {entries
+                .into_iter()
+                .map(|e| {
+                    let s = e.series;
+                    let on = move || !hidden.with(|h| h.contains(&s));
+                    view! {
+                        <button
+                            type="button"
+                            class="legend-entry"
+                            data-series=match s { Series::Primary => "primary", Series::Secondary => "secondary" }
+                            aria-pressed=move || on().to_string()
+                            on:click=move |_| hidden.update(|h| {
+                                if let Some(i) = h.iter().position(|x| *x == s) { h.remove(i); } else { h.push(s); }
+                            })
+                        >
+                            <span class=format!("swatch {}", e.swatch) aria-hidden="true"></span>
+                            {move || e.label.get()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn TableView(table: Signal<Table>) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || table.with(|t| t.head.join(", "))>
+            <table>
+                <thead>
+                    <tr>{move || table.with(|t| t.head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                </thead>
+                <tbody>
+                    {move || table.with(|t| t.rows.iter().map(|row| view! {
+                        <tr>{row.iter().enumerate().map(|(i, c)| if i == 0 {
+                            view! { <th scope="row">{c.clone()}</th> }.into_any()
+                        } else {
+                            view! { <td>{c.clone()}</td> }.into_any()
+                        }).collect_view()}</tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The content width of `el` in CSS px, once known, kept up to date by a `ResizeObserver` (so a
+/// rotated phone or an opened sidebar both redraw the chart at its new width).
+fn use_width(el: NodeRef<leptos::html::Div>) -> ReadSignal<Option<f64>> {
+    let (width, set_width) = signal(None::<f64>);
+    Effect::new(move |_| {
+        let Some(node) = el.get() else { return };
+        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                return;
+            };
+            let w = entry.content_rect().width().floor();
+            // Sub-pixel jitter would redraw for nothing.
+            if w > 0.0
+                && width
+                    .get_untracked()
+                    .is_none_or(|old: f64| (old - w).abs() >= 1.0)
+            {
+                set_width.set(Some(w));
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            set_width.set(Some(f64::from(node.client_width()).max(280.0)));
+            return;
+        };
+        observer.observe(&node);
+        let keep = send_wrapper::SendWrapper::new((observer, on_resize));
+        on_cleanup(move || keep.0.disconnect());
+    });
+    width
+}
