@@ -43,7 +43,7 @@ test('the app mounts and the headline shows 33/39 with its as-of and source', as
 test('the pillar chart is drawn by plotters with the real figures', async () => {
   const page = await openPage(browser, { width: 360, height: 740, isMobile: true, hasTouch: true });
   await page.goto(server.url);
-  const chart = page.getByTestId('pillar-chart').locator('svg');
+  const chart = page.getByTestId('chart-pillars').locator('svg');
   await chart.waitFor();
   const labels = ['Chính quyền số', 'Kinh tế số', 'Xã hội số', '13/16 · 81,3%', '6/8 · 75,0%', '14/15 · 93,3%'];
   const text = await chart.textContent();
@@ -55,7 +55,7 @@ test('the pillar chart is drawn by plotters with the real figures', async () => 
   assert.ok(box.width <= 360 && box.width > 250, `chart is ${box.width}px wide`);
   // Redrawn to its container when the window grows, not stretched.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.waitForFunction(() => document.querySelector('[data-testid=pillar-chart] svg').getAttribute('width') > 800);
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart-pillars] svg').getAttribute('width') > 800);
   const wide = await chart.textContent();
   for (const s of labels) assert.ok(wide.includes(s), `wide chart lacks ${s}`);
   await page.context().close();
