@@ -214,3 +214,44 @@ for (const lang of ['vi', 'en']) {
     });
   }
 }
+
+test('at 320 px every chart label fits inside its chart and no two labels overlap', async () => {
+  const page = await openPage(browser, { width: 320, height: 800, deviceScaleFactor: 2 });
+  await ready(page);
+  const report = await page.evaluate(() => {
+    const problems = [];
+    for (const svg of document.querySelectorAll('.chart-svg svg')) {
+      const w = svg.width.baseVal.value;
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent.trim(), b: t.getBBox() }));
+      for (const { t, b } of boxes) {
+        if (b.x < -0.5 || b.x + b.width > w + 0.5) problems.push(`cut off: ${t} (${b.x.toFixed(1)}–${(b.x + b.width).toFixed(1)} of ${w})`);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].b, c = boxes[j].b;
+          const overlap = Math.min(a.x + a.width, c.x + c.width) - Math.max(a.x, c.x) > 1
+            && Math.min(a.y + a.height, c.y + c.height) - Math.max(a.y, c.y) > 1;
+          if (overlap) problems.push(`overlap: "${boxes[i].t}" / "${boxes[j].t}"`);
+        }
+      }
+    }
+    return { charts: document.querySelectorAll('.chart-svg svg').length, problems };
+  });
+  assert.equal(report.charts, 4);
+  assert.deepEqual(report.problems, []);
+  // Vector graphics: crisp at device pixel ratio 2, and no sideways scrolling.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  await page.context().close();
+});
+
+test('the print stylesheet keeps the charts and the sources', async () => {
+  const page = await openPage(browser);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const id of ['headline', 'pillars', 'indicators', 'context']) {
+    assert.equal(await page.getByTestId(`chart-${id}`).isVisible(), true, id);
+  }
+  assert.equal(await page.locator('#sources').isVisible(), true);
+  assert.equal(await page.getByTestId('pillar-picker').isVisible(), false);
+  await page.context().close();
+});
