@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::export::ChartId;
 use crate::fetch;
 use crate::i18n::{t, Key, Lang};
 use crate::snapshot::Pillar;
-use crate::views::{ChartContext, Dashboard, LanguageSwitch, LoadErrorPanel, Loading};
+use crate::views::{ChartContext, Dashboard, EmbedView, LanguageSwitch, LoadErrorPanel, Loading};
 
 /// Installs the panic panel and mounts the app in place of the static loading text.
 pub fn start() {
@@ -141,11 +142,30 @@ pub fn App() -> impl IntoView {
     let pillar = RwSignal::new(
         query("pillar").and_then(|p| Pillar::ALL.into_iter().find(|x| x.as_str() == p)),
     );
-    provide_context(ChartContext {
-        lang,
-        pillar,
-        dark: prefers_dark(),
-    });
+    // `?theme=light|dark` forces a theme (embeds on a host page of either colour); else the
+    // reader's system setting decides.
+    let theme = query("theme");
+    let forced = match theme.as_deref() {
+        Some("dark") => Some(true),
+        Some("light") => Some(false),
+        _ => None,
+    };
+    if let (Some(t), Some(html)) = (theme.as_deref(), document().document_element()) {
+        if t == "dark" || t == "light" {
+            let _ = html.set_attribute("data-theme", t);
+        }
+    }
+    let dark = match forced {
+        Some(d) => Signal::stored(d),
+        None => prefers_dark(),
+    };
+    provide_context(ChartContext { lang, pillar, dark });
+    let embed = query("embed").and_then(|e| ChartId::parse(&e));
+    if embed.is_some() {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("class", "embedded");
+        }
+    }
 
     let data = LocalResource::new(|| fetch::load(query("snapshot"), query("v")));
 
@@ -153,6 +173,22 @@ pub fn App() -> impl IntoView {
     // only way to cause one on purpose, and it changes no figure.
     if query("panic-test").is_some() {
         request_animation_frame(|| panic!("panic-test requested in the URL"));
+    }
+
+    if let Some(chart) = embed {
+        return view! {
+            <main id="main" class="embed-main">
+                <Suspense fallback=move || view! { <Loading lang=lang /> }>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(loaded) => view! { <EmbedView loaded=loaded chart=chart lang=lang /> }.into_any(),
+                            Err(error) => view! { <LoadErrorPanel error=error lang=lang on_retry=move || data.refetch() /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </main>
+        }
+        .into_any();
     }
 
     view! {
@@ -179,4 +215,5 @@ pub fn App() -> impl IntoView {
             </Suspense>
         </main>
     }
+    .into_any()
 }

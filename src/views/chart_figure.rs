@@ -10,13 +10,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::chart::{hit, step, Drawn, Options, Series};
+use crate::chart::{hit, step, Options, Series};
 use crate::i18n::{t, Key, Lang};
 use crate::present::Table;
 use crate::snapshot::Pillar;
-
-/// How a chart is drawn at a width with the reader's options; reads whatever signals it needs.
-pub type DrawFn = Arc<dyn Fn(f64, &Options) -> Drawn + Send + Sync>;
+use crate::views::charts::{ChartSpec, LegendEntry};
+use crate::views::tools::ChartTools;
 
 /// What the page shares with every chart: language, chosen pillar, theme.
 #[derive(Clone, Copy)]
@@ -26,24 +25,12 @@ pub struct ChartContext {
     pub dark: Signal<bool>,
 }
 
-/// A legend entry: which series, its label, and the CSS class of its swatch.
-#[derive(Clone)]
-pub struct LegendEntry {
-    pub series: Series,
-    pub label: Signal<String>,
-    pub swatch: &'static str,
-}
-
 #[component]
 pub fn ChartFigure(
-    /// Used for test ids and element ids: `pillars`, `indicators`, …
-    id: &'static str,
-    #[prop(into)] title: Signal<String>,
-    #[prop(into)] subtitle: Signal<String>,
-    #[prop(into)] summary: Signal<String>,
-    #[prop(into)] table: Signal<Table>,
-    legend: Vec<LegendEntry>,
-    draw: DrawFn,
+    spec: ChartSpec,
+    /// Show the journalist's tools (embed, downloads, share).
+    #[prop(optional)]
+    tools: bool,
     /// The mark key to open on load (from the URL).
     #[prop(optional)]
     initial: Option<String>,
@@ -56,6 +43,17 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let ctx = expect_context::<ChartContext>();
     let lang = ctx.lang;
+    let id = spec.id.as_str();
+    let ChartSpec {
+        title,
+        as_of,
+        source,
+        summary,
+        table,
+        legend,
+        draw,
+        ..
+    } = spec.clone();
     let hidden = RwSignal::new(Vec::<Series>::new());
     let show_table = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -189,7 +187,8 @@ pub fn ChartFigure(
         <figure class="chart-figure" data-testid=format!("figure-{id}") id=format!("chart-{id}")>
             <figcaption>
                 <h2 class="chart-title">{move || title.get()}</h2>
-                <p class="chart-subtitle">{move || subtitle.get()}</p>
+                <p class="chart-subtitle" data-testid=format!("as-of-{id}")>{move || as_of.get()}</p>
+                <p class="chart-subtitle" data-testid=format!("source-{id}")>{move || source.get()}</p>
             </figcaption>
             <div class="chart-tools">
                 <Legend entries=legend hidden=hidden lang=lang />
@@ -245,6 +244,7 @@ pub fn ChartFigure(
                 <TableView table=table />
             </div>
             <p class="chart-summary" id=summary_id data-testid=format!("summary-{id}")>{move || summary.get()}</p>
+            {tools.then(|| view! { <ChartTools spec=spec drawn=drawn dark=ctx.dark lang=lang /> })}
         </figure>
     }
 }

@@ -3,23 +3,21 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::set_query;
-use crate::chart::{bars_chart, dumbbell_chart, Series};
+use crate::export::ChartId;
 use crate::fetch::Loaded;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::present::{self, source_ref, tally_line, SourceRef};
-use crate::snapshot::{Pillar, Snapshot};
-use crate::views::chart_figure::{ChartContext, ChartFigure, LegendEntry};
+use crate::snapshot::Pillar;
+use crate::views::chart_figure::{ChartContext, ChartFigure};
+use crate::views::charts;
+use crate::views::tools::SnapshotMeta;
 
 /// The ready state: the transparency page for one snapshot.
 #[component]
 pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let ctx = expect_context::<ChartContext>();
+    provide_context(meta(&loaded));
     let s = StoredValue::new(loaded.snapshot);
-    // Reads the snapshot in the current language; every text on the page goes through this.
-    let with = move |f: fn(Lang, &Snapshot) -> String| {
-        Signal::derive(move || s.with_value(|s| f(lang.get(), s)))
-    };
-
     let title = move || s.with_value(|s| lang.get().pick(&s.title).to_string());
     let unit = move || {
         s.with_value(|s| {
@@ -40,96 +38,6 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let key = move |k: Key| Signal::derive(move || t(lang.get(), k).to_string());
-    let year_label = move |first: bool| {
-        Signal::derive(move || {
-            s.with_value(|s| match (first, lang.get()) {
-                (true, Lang::Vi) => format!("Kết quả {}", s.period.result_year),
-                (true, Lang::En) => format!("{} result", s.period.result_year),
-                (false, Lang::Vi) => format!("Mục tiêu {}", s.period.goal_year),
-                (false, Lang::En) => format!("{} goal", s.period.goal_year),
-            })
-        })
-    };
-    let pillar_as_of = move || {
-        s.with_value(|s| {
-            s.pillar_tally()
-                .map(|(t, _)| tally_line(lang.get(), s, t))
-                .map(|l| format!("{} · {}", l.as_of, l.fraction))
-                .unwrap_or_default()
-        })
-    };
-    let sources_line = move |ids: fn(&Snapshot) -> Vec<String>| {
-        Signal::derive(move || {
-            s.with_value(|s| {
-                let titles: Vec<String> = ids(s)
-                    .iter()
-                    .filter_map(|id| s.source(id))
-                    .map(|x| x.title.clone())
-                    .collect();
-                format!("{}: {}", t(lang.get(), Key::Source), titles.join("; "))
-            })
-        })
-    };
-
-    let bars_legend = vec![
-        LegendEntry {
-            series: Series::Primary,
-            label: key(Key::Met),
-            swatch: "swatch-fill",
-        },
-        LegendEntry {
-            series: Series::Secondary,
-            label: key(Key::Assigned),
-            swatch: "swatch-track",
-        },
-    ];
-    let pillars_legend = bars_legend.clone();
-    let indicator_legend = vec![
-        LegendEntry {
-            series: Series::Primary,
-            label: year_label(true),
-            swatch: "swatch-dot",
-        },
-        LegendEntry {
-            series: Series::Secondary,
-            label: year_label(false),
-            swatch: "swatch-ring",
-        },
-    ];
-    let context_legend = vec![
-        LegendEntry {
-            series: Series::Primary,
-            label: Signal::derive(|| "2022".to_string()),
-            swatch: "swatch-dot",
-        },
-        LegendEntry {
-            series: Series::Secondary,
-            label: Signal::derive(|| "2023".to_string()),
-            swatch: "swatch-ring",
-        },
-    ];
-
-    let draw_headline = Arc::new(move |w: f64, o: &crate::chart::Options| {
-        s.with_value(|s| bars_chart(&present::headline_rows(lang.get(), s), w, o))
-    });
-    let draw_pillars = Arc::new(move |w: f64, o: &crate::chart::Options| {
-        s.with_value(|s| bars_chart(&present::pillar_rows(lang.get(), s), w, o))
-    });
-    let draw_indicators = Arc::new(move |w: f64, o: &crate::chart::Options| {
-        let l = lang.get();
-        s.with_value(|s| {
-            dumbbell_chart(
-                &present::indicator_rows(l, s),
-                &present::percent_ticks(l),
-                w,
-                o,
-            )
-        })
-    });
-    let draw_context = Arc::new(move |w: f64, o: &crate::chart::Options| {
-        s.with_value(|s| dumbbell_chart(&present::context_rows(lang.get(), s), &[], w, o))
-    });
     let on_indicator = Arc::new(|key: Option<String>| {
         // Mark keys are `indicator-id:from|to`; the URL names the indicator.
         let id = key
@@ -139,6 +47,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
         set_query("indicator", id);
     });
     let initial_indicator = crate::app::query("indicator").map(|id| format!("{id}:from"));
+    let spec = move |id: ChartId| charts::spec(id, s, lang);
 
     let goals = move || {
         s.with_value(|s| {
@@ -188,6 +97,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
         <article class="dashboard" data-testid="dashboard" data-snapshot=loaded.version.version.clone()>
             <p class="unit">{unit}</p>
             <h1>{title}</h1>
+            <VersionNote lang=lang />
             <section class="tallies" aria-label=move || t(lang.get(), Key::IndicatorsMet)>
                 {move || tallies().into_iter().map(|(headline, line)| view! { <Tally headline=headline line=line lang=lang /> }).collect_view()}
             </section>
@@ -196,45 +106,16 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 <ul>{move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </section>
             <PillarPicker pillar=ctx.pillar lang=lang />
+            <ChartFigure spec=spec(ChartId::Headline) tools=true />
+            <ChartFigure spec=spec(ChartId::Pillars) tools=true />
             <ChartFigure
-                id="headline"
-                title=key(Key::HeadlineChartTitle)
-                subtitle=sources_line(|s| unique(s.tallies.iter().flat_map(|t| t.sources.clone())))
-                summary=with(present::headline_summary)
-                table=Signal::derive(move || s.with_value(|s| present::headline_table(lang.get(), s)))
-                legend=bars_legend
-                draw=draw_headline
-            />
-            <ChartFigure
-                id="pillars"
-                title=key(Key::PillarChartTitle)
-                subtitle=Signal::derive(pillar_as_of)
-                summary=with(present::pillar_summary)
-                table=Signal::derive(move || s.with_value(|s| present::pillar_table(lang.get(), s)))
-                legend=pillars_legend
-                draw=draw_pillars
-            />
-            <ChartFigure
-                id="indicators"
-                title=key(Key::IndicatorChartTitle)
-                subtitle=sources_line(|s| unique(s.indicators.iter().flat_map(|i| i.sources.clone())))
-                summary=with(present::indicator_summary)
-                table=Signal::derive(move || s.with_value(|s| present::indicator_table(lang.get(), s)))
-                legend=indicator_legend
-                draw=draw_indicators
+                spec=spec(ChartId::Indicators)
+                tools=true
                 initial=initial_indicator.unwrap_or_default()
                 on_select=on_indicator
-                empty_pillar_note=key(Key::NoIndicatorInPillar)
+                empty_pillar_note=Signal::derive(move || t(lang.get(), Key::NoIndicatorInPillar).to_string())
             />
-            <ChartFigure
-                id="context"
-                title=key(Key::ContextChartTitle)
-                subtitle=sources_line(|s| unique(present::context_rows(Lang::Vi, s).iter().flat_map(|r| context_sources(s, &r.key))))
-                summary=with(present::context_summary)
-                table=Signal::derive(move || s.with_value(|s| present::context_table(lang.get(), s)))
-                legend=context_legend
-                draw=draw_context
-            />
+            <ChartFigure spec=spec(ChartId::Context) tools=true />
             <section class="cards" data-testid="goals">
                 <h2>{move || t(lang.get(), Key::Goals)}</h2>
                 <ul class="card-list">
@@ -286,23 +167,65 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// Ids in first-seen order, each once.
-fn unique(ids: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for id in ids {
-        if !out.contains(&id) {
-            out.push(id);
-        }
+/// Which version is shown, from the loaded manifest entry.
+pub fn meta(loaded: &Loaded) -> SnapshotMeta {
+    SnapshotMeta {
+        id: loaded.entry.id.clone(),
+        version: loaded.version.version.clone(),
+        path: loaded.version.path.clone(),
+        published: loaded.version.published.clone(),
+        latest: loaded
+            .entry
+            .latest()
+            .map(|v| v.version.clone())
+            .unwrap_or_default(),
+        pinned: crate::app::query("v").is_some(),
     }
-    out
 }
 
-fn context_sources(s: &Snapshot, series: &str) -> Vec<String> {
-    s.context
-        .iter()
-        .filter(|c| c.series == series)
-        .flat_map(|c| c.sources.clone())
-        .collect()
+/// Which data version this is: pinned or following the latest, and whether newer data exist.
+#[component]
+pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
+    let m = expect_context::<SnapshotMeta>();
+    let newer = m.version != m.latest;
+    let latest_href = format!(
+        "{}?lang={}",
+        crate::views::tools::page_base(),
+        lang.get_untracked().tag()
+    );
+    let m2 = m.clone();
+    let text = move || {
+        let l = lang.get();
+        let date = crate::format::date(l, &m2.published).unwrap_or_else(|| m2.published.clone());
+        match (l, m2.pinned) {
+            (Lang::Vi, true) => {
+                format!("Số liệu ghim ở phiên bản {} (công bố {date}).", m2.version)
+            }
+            (Lang::En, true) => {
+                format!("Data pinned to version {} (published {date}).", m2.version)
+            }
+            (Lang::Vi, false) => format!(
+                "Luôn theo số liệu mới nhất: phiên bản {} (công bố {date}).",
+                m2.version
+            ),
+            (Lang::En, false) => format!(
+                "Following the latest data: version {} (published {date}).",
+                m2.version
+            ),
+        }
+    };
+    view! {
+        <p class="version-note" data-testid="version-note" data-pinned=m.pinned.to_string()>
+            {text}
+            {newer.then(|| view! {
+                " "
+                <a href=latest_href data-testid="newer-data">{move || match lang.get() {
+                    Lang::Vi => "Đã có số liệu mới hơn.",
+                    Lang::En => "Newer data exist.",
+                }}</a>
+            })}
+        </p>
+    }
 }
 
 /// "Nguồn: [1] [3]" — links to the entries of the sources list.

@@ -1,0 +1,87 @@
+//! The embed view: one chart alone, with its title, as-of, source, data version and a link back
+//! to the full page; it tells the host page its height, and listens to nothing.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::export::ChartId;
+use crate::fetch::Loaded;
+use crate::i18n::Lang;
+use crate::views::chart_figure::ChartFigure;
+use crate::views::charts;
+use crate::views::dashboard::{meta, VersionNote};
+use crate::views::tools::page_base;
+
+#[component]
+pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl IntoView {
+    let m = meta(&loaded);
+    let full_page = if m.pinned {
+        format!(
+            "{}?lang={}&snapshot={}&v={}#chart-{}",
+            page_base(),
+            lang.get_untracked().tag(),
+            m.id,
+            m.version,
+            chart.as_str()
+        )
+    } else {
+        format!(
+            "{}?lang={}#chart-{}",
+            page_base(),
+            lang.get_untracked().tag(),
+            chart.as_str()
+        )
+    };
+    provide_context(m);
+    let s = StoredValue::new(loaded.snapshot);
+    let spec = charts::spec(chart, s, lang);
+    post_height();
+    view! {
+        <div class="embed" data-testid="embed">
+            <ChartFigure spec=spec />
+            <footer class="embed-footer">
+                <VersionNote lang=lang />
+                <a href=full_page target="_blank" rel="noopener" data-testid="full-page-link">
+                    {move || match lang.get() {
+                        Lang::Vi => "Xem đầy đủ trên Chỉ số",
+                        Lang::En => "See the full page on Chỉ số",
+                    }}
+                </a>
+            </footer>
+        </div>
+    }
+}
+
+/// Sends the page's height to the host page now and whenever it changes. Only the height is sent
+/// (there is nothing secret in it, so to any origin); no message is ever read.
+fn post_height() {
+    let Some(win) = web_sys::window() else { return };
+    let Ok(Some(parent)) = win.parent() else {
+        return;
+    };
+    if parent == win {
+        return;
+    }
+    let Some(root) = win.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let last = std::cell::Cell::new(-1.0);
+    let root2 = root.clone();
+    let send = Closure::<dyn Fn()>::new(move || {
+        let h = root2.get_bounding_client_rect().height().ceil();
+        if (h - last.get()).abs() < 1.0 {
+            return;
+        }
+        last.set(h);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"chiso:height".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
+        let _ = parent.post_message(&msg, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        // Both live as long as the page.
+        std::mem::forget(observer);
+    }
+    send.forget();
+}
