@@ -15,14 +15,15 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test dist size check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium \
+.PHONY: serve test dist size check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
         lint test-native test-browser clean
 
 serve: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
 
-dist: setup-rust setup-trunk setup-bindgen setup-node
+dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
+	cargo run --quiet --release --bin chiso-prerender -- dist
 
 test: lint test-native dist setup-chromium
 	$(MAKE) --no-print-directory test-browser
@@ -61,6 +62,12 @@ setup-node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+# The link-preview image is rasterised at build time with the system's fonts.
+setup-fonts:
+	@if [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
+	fi
 
 setup-chromium:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \

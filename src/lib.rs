@@ -12,6 +12,8 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod present;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -160,7 +160,8 @@ pub fn headline_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
         .collect()
 }
 
-fn capitalise(s: &str) -> String {
+/// First letter upper-case: "tỉnh …" → "Tỉnh …".
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -254,3 +254,19 @@ test('a pinned embed keeps its figures after the snapshot is revised; the unpinn
     site.write('data/index.json', oldManifest);
   }
 });
+
+test('the static HTML (no WASM) carries OpenGraph and Twitter tags with the real headline and chart image', async () => {
+  const html = site.read('index.html').toString('utf8');
+  const meta = (attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`))?.[1];
+  assert.match(meta('property', 'og:title'), /Bà Rịa – Vũng Tàu/);
+  assert.match(meta('property', 'og:description'), /^Đạt 33\/39 chỉ tiêu \(84,6%\), 11 tháng năm 2023/);
+  assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
+  const image = meta('property', 'og:image');
+  assert.match(image, /og-ba-ria-vung-tau-2023\.png$/);
+  const png = site.read(image.split('/').pop());
+  assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71]);
+  assert.equal(png.readUInt32BE(16), 1200);
+  // A crawler fetching the page gets the same HTML from the static server.
+  const res = await fetch(server.url);
+  assert.match(await res.text(), /og:description" content="Đạt 33\/39/);
+});

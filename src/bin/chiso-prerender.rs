@@ -1,0 +1,78 @@
+//! Finishes a release build in `dist/` for crawlers and link previews: OpenGraph and Twitter tags
+//! with the headline figure in `index.html`, and a PNG of the main chart for the preview image.
+//!
+//! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
+//! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(dist: &std::path::Path) -> Result<String, String> {
+    use chiso::prerender::{inject_preview, preview, preview_svg};
+    use chiso::validate::{parse_manifest, parse_snapshot};
+
+    let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
+    let manifest =
+        parse_manifest(&read("data/index.json")?).map_err(|p| format!("data/index.json: {p}"))?;
+    let entry = manifest
+        .entry(&manifest.default)
+        .ok_or("data/index.json: no default snapshot")?;
+    let version = entry.latest().ok_or("data/index.json: no version")?;
+    let snapshot =
+        parse_snapshot(&read(&version.path)?).map_err(|p| format!("{}: {p}", version.path))?;
+
+    let image_name = format!("og-{}.png", snapshot.id);
+    let svg = preview_svg(&snapshot);
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    options.fontdb_mut().set_sans_serif_family("DejaVu Sans");
+    if options.fontdb.is_empty() {
+        return Err("no system fonts: install fonts-dejavu-core (make dist does)".into());
+    }
+    let tree =
+        resvg::usvg::Tree::from_str(&svg, &options).map_err(|e| format!("preview SVG: {e}"))?;
+    let scale = 2.0;
+    let size = tree.size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    )
+    .ok_or("preview image has no size")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let png = pixmap.encode_png().map_err(|e| format!("PNG: {e}"))?;
+    std::fs::write(dist.join(&image_name), png).map_err(|e| format!("{image_name}: {e}"))?;
+
+    let base = std::env::var("CHISO_SITE_URL").unwrap_or_default();
+    let p = preview(&snapshot, format!("{base}{image_name}"));
+    let html = String::from_utf8(read("index.html")?).map_err(|e| format!("index.html: {e}"))?;
+    std::fs::write(dist.join("index.html"), inject_preview(&html, &p))
+        .map_err(|e| format!("index.html: {e}"))?;
+    Ok(format!(
+        "{image_name} ({}×{}) and preview tags",
+        pixmap.width(),
+        pixmap.height()
+    ))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let Some(dist) = std::env::args().nth(1) else {
+        eprintln!("usage: chiso-prerender DIST");
+        return std::process::ExitCode::from(2);
+    };
+    match run(std::path::Path::new(&dist)) {
+        Ok(done) => {
+            println!("chiso-prerender: wrote {done}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chiso-prerender: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
