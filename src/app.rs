@@ -6,7 +6,9 @@ use crate::export::ChartId;
 use crate::fetch;
 use crate::i18n::{t, Key, Lang};
 use crate::snapshot::Pillar;
-use crate::views::{ChartContext, Dashboard, EmbedView, LanguageSwitch, LoadErrorPanel, Loading};
+use crate::views::{
+    ChartContext, Dashboard, EmbedView, LanguageSwitch, LoadErrorPanel, Loading, SnapshotPicker,
+};
 
 /// Installs the panic panel and mounts the app in place of the static loading text.
 pub fn start() {
@@ -167,7 +169,21 @@ pub fn App() -> impl IntoView {
         }
     }
 
-    let data = LocalResource::new(|| fetch::load(query("snapshot"), query("v")));
+    // The manifest and the snapshot load separately, so a broken snapshot leaves the picker of the
+    // other snapshots working.
+    let manifest = LocalResource::new(fetch::load_manifest);
+    let selected = RwSignal::new(query("snapshot"));
+    let data = LocalResource::new(move || {
+        let id = selected.get();
+        async move {
+            let m = manifest.await?;
+            fetch::load(m, id, query("v")).await
+        }
+    });
+    let retry = move || {
+        manifest.refetch();
+        data.refetch();
+    };
 
     // The browser tests prove that a panic shows the panel rather than a blank page; this is the
     // only way to cause one on purpose, and it changes no figure.
@@ -182,7 +198,7 @@ pub fn App() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match data.await {
                             Ok(loaded) => view! { <EmbedView loaded=loaded chart=chart lang=lang /> }.into_any(),
-                            Err(error) => view! { <LoadErrorPanel error=error lang=lang on_retry=move || data.refetch() /> }.into_any(),
+                            Err(error) => view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -197,7 +213,18 @@ pub fn App() -> impl IntoView {
                 <span class="name">{move || t(lang.get(), Key::AppName)}</span>
                 <span class="tagline">{move || t(lang.get(), Key::Tagline)}</span>
             </p>
-            <LanguageSwitch lang=lang />
+            <div class="site-controls">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        manifest
+                            .await
+                            .ok()
+                            .filter(|m| m.snapshots.len() > 1)
+                            .map(|m| view! { <SnapshotPicker manifest=m selected=selected lang=lang /> })
+                    })}
+                </Suspense>
+                <LanguageSwitch lang=lang />
+            </div>
         </header>
         <main id="main">
             <Suspense fallback=move || view! { <Loading lang=lang /> }>
@@ -205,9 +232,7 @@ pub fn App() -> impl IntoView {
                     match data.await {
                         Ok(loaded) => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
                         Err(error) => {
-                            view! {
-                                <LoadErrorPanel error=error lang=lang on_retry=move || data.refetch() />
-                            }
+                            view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }
                                 .into_any()
                         }
                     }

@@ -1,9 +1,11 @@
 //! Loading the manifest and a snapshot over HTTP (browser only).
 //!
 //! Bytes, not text or JSON, are taken from the response so that the pure validator sees exactly
-//! what the server sent (and can say "not UTF-8" or "line 3, column 7").
+//! what the server sent (and can say "not UTF-8" or "line 3, column 7"). Every request has a
+//! deadline: a response that never finishes is aborted and said to be a timeout.
 
 use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
 
 use crate::load::LoadError;
 use crate::snapshot::{Manifest, ManifestEntry, Snapshot, SnapshotVersion};
@@ -11,24 +13,59 @@ use crate::validate::{parse_manifest, parse_snapshot};
 
 pub const MANIFEST_PATH: &str = "data/index.json";
 
+/// Long enough for a 2G connection to fetch a snapshot, short enough that nobody waits for ever.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
 async fn get(path: &str) -> Result<Vec<u8>, LoadError> {
-    let resp = Request::get(path)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            file: path.to_string(),
-            detail: e.to_string(),
-        })?;
-    if !resp.ok() {
-        return Err(LoadError::Http {
-            file: path.to_string(),
-            status: resp.status(),
-        });
+    let file = path.to_string();
+    if offline() {
+        return Err(LoadError::Offline { file });
     }
-    resp.binary().await.map_err(|e| LoadError::Network {
-        file: path.to_string(),
-        detail: e.to_string(),
-    })
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    // The timer aborts the request, headers or body alike; it is cleared once the body is in.
+    let abort = controller.clone().map(|c| Closure::once_into_js(move || c.abort()));
+    let timer = abort.as_ref().and_then(|f| {
+        web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                f.unchecked_ref(),
+                (TIMEOUT_SECONDS * 1000) as i32,
+            )
+            .ok()
+    });
+    let result = async {
+        let resp = Request::get(path)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| (e.to_string(), false))?;
+        if !resp.ok() {
+            return Err((resp.status().to_string(), true));
+        }
+        resp.binary().await.map_err(|e| (e.to_string(), false))
+    }
+    .await;
+    if let (Some(t), Some(w)) = (timer, web_sys::window()) {
+        w.clear_timeout_with_handle(t);
+    }
+    let aborted = signal.as_ref().is_some_and(|s| s.aborted());
+    match result {
+        Ok(bytes) => Ok(bytes),
+        Err((status, true)) => Err(LoadError::Http {
+            file,
+            status: status.parse().unwrap_or(0),
+        }),
+        Err(_) if aborted => Err(LoadError::Timeout {
+            file,
+            seconds: TIMEOUT_SECONDS,
+        }),
+        Err(_) if offline() => Err(LoadError::Offline { file }),
+        Err((detail, false)) => Err(LoadError::Network { file, detail }),
+    }
 }
 
 pub async fn load_manifest() -> Result<Manifest, LoadError> {
@@ -49,8 +86,11 @@ pub struct Loaded {
 }
 
 /// Loads the snapshot `id` (else the manifest's default) at `version` (else the latest).
-pub async fn load(id: Option<String>, version: Option<String>) -> Result<Loaded, LoadError> {
-    let manifest = load_manifest().await?;
+pub async fn load(
+    manifest: Manifest,
+    id: Option<String>,
+    version: Option<String>,
+) -> Result<Loaded, LoadError> {
     let id = id.unwrap_or_else(|| manifest.default.clone());
     let entry = manifest
         .entry(&id)

@@ -10,6 +10,10 @@ use crate::validate::Problems;
 pub enum LoadError {
     #[error("{file}: the network request failed ({detail})")]
     Network { file: String, detail: String },
+    #[error("{file}: no answer within {seconds} s")]
+    Timeout { file: String, seconds: u32 },
+    #[error("{file}: the device is offline")]
+    Offline { file: String },
     #[error("{file}: the server answered HTTP {status}")]
     Http { file: String, status: u16 },
     #[error("{file}: {problems}")]
@@ -28,6 +32,8 @@ impl LoadError {
     pub fn file(&self) -> &str {
         match self {
             LoadError::Network { file, .. }
+            | LoadError::Timeout { file, .. }
+            | LoadError::Offline { file }
             | LoadError::Http { file, .. }
             | LoadError::Invalid { file, .. }
             | LoadError::NoSuchSnapshot { file, .. }
@@ -43,6 +49,18 @@ impl LoadError {
             }
             (LoadError::Network { .. }, Lang::En) => {
                 "The server could not be reached. Check the connection and try again.".into()
+            }
+            (LoadError::Timeout { seconds, .. }, Lang::Vi) => format!(
+                "Máy chủ không trả lời sau {seconds} giây. Mạng có thể đang chậm; hãy thử lại."
+            ),
+            (LoadError::Timeout { seconds, .. }, Lang::En) => format!(
+                "The server did not answer within {seconds} seconds. The network may be slow; try again."
+            ),
+            (LoadError::Offline { .. }, Lang::Vi) => {
+                "Thiết bị đang không có kết nối mạng. Hãy bật mạng rồi thử lại.".into()
+            }
+            (LoadError::Offline { .. }, Lang::En) => {
+                "This device is offline. Reconnect, then try again.".into()
             }
             (LoadError::Http { status: 404, .. }, Lang::Vi) => {
                 "Không tìm thấy tệp số liệu (HTTP 404).".into()
@@ -103,6 +121,20 @@ mod tests {
         assert!(e.summary(Lang::Vi).contains("1 lỗi"));
         assert!(e.summary(Lang::En).contains("1 problem"));
         assert_eq!(e.to_string(), "data/x.json: $: the file is empty");
+    }
+
+    #[test]
+    fn timeouts_and_offline_have_their_own_words() {
+        let t = LoadError::Timeout {
+            file: "data/index.json".into(),
+            seconds: 10,
+        };
+        assert!(t.summary(Lang::Vi).contains("10 giây"));
+        let o = LoadError::Offline {
+            file: "data/index.json".into(),
+        };
+        assert!(o.summary(Lang::En).contains("offline"));
+        assert_ne!(o.summary(Lang::Vi), t.summary(Lang::Vi));
     }
 
     #[test]

@@ -128,6 +128,79 @@ pub fn preview_svg(s: &Snapshot) -> String {
     svg_document(&drawn, &caption, &crate::chart::Theme::LIGHT)
 }
 
+/// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
+/// eval; WebAssembly compilation allowed), styles only from this site, data only from this site,
+/// images also from `blob:` (the PNG download draws one). Nothing from any other host.
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+
+fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `sha384-…`, as subresource integrity writes it.
+pub fn sri(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha384-{}", base64(&sha2::Sha384::digest(bytes)))
+}
+
+/// Replaces Trunk's inline loader with an external one that fetches the WASM with its integrity
+/// checked, and puts the CSP first in the head. `read` gives the bytes of a built file by name.
+/// Returns the new HTML and the loader file (name, contents) to write.
+pub fn harden(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<(String, (String, String)), String> {
+    let open = "<script type=\"module\">";
+    let start = html.find(open).ok_or("no inline module script in index.html (is this a Trunk build?)")?;
+    let end = start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
+    let inline = &html[start..end];
+    let quoted = |after: &str| -> Option<String> {
+        let i = inline.find(after)? + after.len();
+        let rest = &inline[i..];
+        let q = rest.find('\'')? + 1;
+        let len = rest[q..].find('\'')?;
+        Some(rest[q..q + len].to_string())
+    };
+    let js = quoted(" from ").ok_or("no JS glue import in the loader")?;
+    let wasm = quoted("module_or_path:").ok_or("no WASM path in the loader")?;
+    let wasm_bytes = read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
+    let loader = format!(
+        "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
+         import init from '{js}';\n\
+         await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n",
+        sri(&wasm_bytes)
+    );
+    let name = {
+        use sha2::Digest;
+        let h = sha2::Sha256::digest(loader.as_bytes());
+        let hex: String = h.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("boot-{hex}.js")
+    };
+    let tag = format!(
+        "<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        sri(loader.as_bytes())
+    );
+    let mut out = format!("{}{}{}", &html[..start], tag, &html[end..]);
+    let csp = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    if !out.contains("Content-Security-Policy") {
+        let at = out.find("<meta charset=\"utf-8\">").map(|i| i + "<meta charset=\"utf-8\">".len());
+        let at = at.or_else(|| out.find("<head>").map(|i| i + 6)).ok_or("no <head>")?;
+        out.insert_str(at, &format!("\n  {csp}"));
+    }
+    Ok((out, (name, loader)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +238,28 @@ mod tests {
         let out = inject_preview("<head></head>", &p);
         assert!(!out.contains("<script>"));
         assert!(out.contains("&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
+        let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
+        let (out, (name, loader)) = harden(html, |f| (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())).expect("hardened");
+        assert!(!out.contains("<script type=\"module\">"), "no inline script is left");
+        assert!(out.contains(&format!("<script type=\"module\" src=\"./{name}\" integrity=\"sha384-")));
+        assert!(out.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
+        assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
+        assert!(loader.contains("import init from './chiso-abc.js';"));
+        assert!(harden(html, |_| None).is_err(), "a missing WASM is an error");
     }
 
     #[test]

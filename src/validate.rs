@@ -91,6 +91,8 @@ pub enum ProblemKind {
     TextTooLong { chars: usize, limit: usize },
     #[error("a list that must not be empty is empty")]
     EmptyList,
+    #[error("the text contains the invisible control character {code}, which can reorder or hide what a reader sees")]
+    ControlCharacter { code: String },
 }
 
 impl ProblemKind {
@@ -124,6 +126,7 @@ impl ProblemKind {
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
+            ControlCharacter { .. } => "control_character",
         }
     }
 
@@ -199,6 +202,9 @@ impl ProblemKind {
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}")
             }
             EmptyList => "danh sách không được rỗng".into(),
+            ControlCharacter { code } => format!(
+                "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
+            ),
         }
     }
 }
@@ -679,6 +685,13 @@ fn is_unit_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
+/// Bidirectional overrides and isolates (which can make "33/39" read as "93/33") and other
+/// invisible controls. Line breaks and tabs are ordinary text.
+fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || (c.is_control() && c != '\n' && c != '\t')
+}
+
 /// Only http(s) links reach the page: `javascript:` or `data:` from a data file must not.
 pub fn is_http_url(s: &str) -> bool {
     let lower = s.trim_start().to_ascii_lowercase();
@@ -703,6 +716,14 @@ impl<'a> Checker<'a> {
     }
 
     fn string(&mut self, path: &str, s: &str) {
+        if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {
+            self.problems.push(
+                path,
+                ProblemKind::ControlCharacter {
+                    code: format!("U+{:04X}", u32::from(c)),
+                },
+            );
+        }
         if s.trim().is_empty() {
             self.problems.push(path, ProblemKind::EmptyText);
         } else {

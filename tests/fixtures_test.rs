@@ -238,3 +238,8 @@ proptest! {
         let _ = parse_snapshot(&bytes);
     }
 }
+
+#[test]
+fn bidi_controls_in_text_are_refused() {
+    assert_problems("bidi-control.json", &[("$.indicators[0].name.vi", "control_character")]);
+}

@@ -1,12 +1,14 @@
-//! Finishes a release build in `dist/` for crawlers and link previews: OpenGraph and Twitter tags
-//! with the headline figure in `index.html`, and a PNG of the main chart for the preview image.
+//! Finishes a release build in `dist/`: OpenGraph and Twitter tags with the headline figure in
+//! `index.html` and a PNG of the main chart for link previews; and the hardening: Trunk's inline
+//! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
+//! Content-Security-Policy with no inline script.
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
-    use chiso::prerender::{inject_preview, preview, preview_svg};
+    use chiso::prerender::{harden, inject_preview, preview, preview_svg};
     use chiso::validate::{parse_manifest, parse_snapshot};
 
     let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
@@ -47,10 +49,12 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let base = std::env::var("CHISO_SITE_URL").unwrap_or_default();
     let p = preview(&snapshot, format!("{base}{image_name}"));
     let html = String::from_utf8(read("index.html")?).map_err(|e| format!("index.html: {e}"))?;
+    let (html, (loader_name, loader)) = harden(&html, |f| std::fs::read(dist.join(f)).ok())?;
+    std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
     std::fs::write(dist.join("index.html"), inject_preview(&html, &p))
         .map_err(|e| format!("index.html: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}) and preview tags",
+        "{image_name} ({}×{}), preview tags, {loader_name} and the CSP",
         pixmap.width(),
         pixmap.height()
     ))

@@ -12,4 +12,4 @@ pub use chart_figure::{ChartContext, ChartFigure};
 pub use dashboard::Dashboard;
 pub use embed::EmbedView;
 pub use language::LanguageSwitch;
-pub use status::{LoadErrorPanel, Loading};
+pub use status::{LoadErrorPanel, Loading, SnapshotPicker};

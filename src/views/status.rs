@@ -3,12 +3,70 @@ use leptos::prelude::*;
 use crate::i18n::{t, Key, Lang};
 use crate::load::LoadError;
 
+/// The loading state. On a slow network it says how long it has waited, against the deadline.
 #[component]
 pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
+    let start = js_sys::Date::now();
+    let waited = RwSignal::new(0u32);
+    let handle = set_interval_with_handle(
+        move || waited.set(((js_sys::Date::now() - start) / 1000.0) as u32),
+        std::time::Duration::from_millis(500),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let max = crate::fetch::TIMEOUT_SECONDS;
     view! {
-        <p class="loading" role="status" data-testid="loading">
-            {move || t(lang.get(), Key::Loading)}
-        </p>
+        <div class="loading" role="status" data-testid="loading">
+            <p>{move || t(lang.get(), Key::Loading)}</p>
+            {move || (waited.get() >= 2).then(|| {
+                let n = waited.get().min(max);
+                view! {
+                    <p data-testid="slow">
+                        {match lang.get() {
+                            Lang::Vi => format!("Mạng chậm: đã chờ {n} giây (tối đa {max} giây)."),
+                            Lang::En => format!("Slow network: waited {n} s (at most {max} s)."),
+                        }}
+                    </p>
+                    <progress max=max value=n aria-hidden="true"></progress>
+                }
+            })}
+        </div>
+    }
+}
+
+/// Chooses among the snapshots of the manifest (shown when there is more than one).
+#[component]
+pub fn SnapshotPicker(
+    manifest: crate::snapshot::Manifest,
+    selected: RwSignal<Option<String>>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let current = move || selected.get().unwrap_or_else(|| manifest.default.clone());
+    let entries = manifest.snapshots.clone();
+    view! {
+        <label class="snapshot-picker">
+            <span>{move || match lang.get() { Lang::Vi => "Bộ số liệu", Lang::En => "Dataset" }}</span>
+            <select data-testid="snapshot-picker" on:change=move |ev| {
+                let id = event_target_value(&ev);
+                crate::app::set_query("v", "");
+                crate::app::set_query("indicator", "");
+                crate::app::set_query("snapshot", &id);
+                selected.set(Some(id));
+            }>
+                {entries.into_iter().map(|e| {
+                    let id = e.id.clone();
+                    let id2 = e.id.clone();
+                    let current = current.clone();
+                    view! {
+                        <option value=id selected=move || current() == id2>{move || lang.get().pick(&e.title).to_string()}</option>
+                    }
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 
