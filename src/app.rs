@@ -169,21 +169,22 @@ pub fn App() -> impl IntoView {
         }
     }
 
-    // The manifest and the snapshot load separately, so a broken snapshot leaves the picker of the
-    // other snapshots working.
-    let manifest = LocalResource::new(fetch::load_manifest);
+    // One load: the manifest, then the snapshot. The manifest is kept even when the snapshot
+    // fails, so the picker of the other snapshots keeps working beside the error.
     let selected = RwSignal::new(query("snapshot"));
     let data = LocalResource::new(move || {
         let id = selected.get();
         async move {
-            let m = manifest.await?;
-            fetch::load(m, id, query("v")).await
+            match fetch::load_manifest().await {
+                Err(e) => (None, Err(e)),
+                Ok(m) => {
+                    let result = fetch::load(m.clone(), id, query("v")).await;
+                    (Some(m), result)
+                }
+            }
         }
     });
-    let retry = move || {
-        manifest.refetch();
-        data.refetch();
-    };
+    let retry = move || data.refetch();
 
     // The browser tests prove that a panic shows the panel rather than a blank page; this is the
     // only way to cause one on purpose, and it changes no figure.
@@ -196,7 +197,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="embed-main">
                 <Suspense fallback=move || view! { <Loading lang=lang /> }>
                     {move || Suspend::new(async move {
-                        match data.await {
+                        match data.await.1 {
                             Ok(loaded) => view! { <EmbedView loaded=loaded chart=chart lang=lang /> }.into_any(),
                             Err(error) => view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }.into_any(),
                         }
@@ -216,9 +217,9 @@ pub fn App() -> impl IntoView {
             <div class="site-controls">
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        manifest
+                        data
                             .await
-                            .ok()
+                            .0
                             .filter(|m| m.snapshots.len() > 1)
                             .map(|m| view! { <SnapshotPicker manifest=m selected=selected lang=lang /> })
                     })}
@@ -229,7 +230,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <Suspense fallback=move || view! { <Loading lang=lang /> }>
                 {move || Suspend::new(async move {
-                    match data.await {
+                    match data.await.1 {
                         Ok(loaded) => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
                         Err(error) => {
                             view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }

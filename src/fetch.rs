@@ -28,7 +28,9 @@ async fn get(path: &str) -> Result<Vec<u8>, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     // The timer aborts the request, headers or body alike; it is cleared once the body is in.
-    let abort = controller.clone().map(|c| Closure::once_into_js(move || c.abort()));
+    let abort = controller
+        .clone()
+        .map(|c| Closure::once_into_js(move || c.abort()));
     let timer = abort.as_ref().and_then(|f| {
         web_sys::window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(

@@ -131,14 +131,19 @@ pub fn preview_svg(s: &Snapshot) -> String {
 /// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
 /// eval; WebAssembly compilation allowed), styles only from this site, data only from this site,
 /// images also from `blob:` (the PNG download draws one). Nothing from any other host.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+pub const CSP: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
 
 fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -160,10 +165,16 @@ pub fn sri(bytes: &[u8]) -> String {
 /// Replaces Trunk's inline loader with an external one that fetches the WASM with its integrity
 /// checked, and puts the CSP first in the head. `read` gives the bytes of a built file by name.
 /// Returns the new HTML and the loader file (name, contents) to write.
-pub fn harden(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<(String, (String, String)), String> {
+pub fn harden(
+    html: &str,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(String, (String, String)), String> {
     let open = "<script type=\"module\">";
-    let start = html.find(open).ok_or("no inline module script in index.html (is this a Trunk build?)")?;
-    let end = start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
+    let start = html
+        .find(open)
+        .ok_or("no inline module script in index.html (is this a Trunk build?)")?;
+    let end =
+        start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
     let inline = &html[start..end];
     let quoted = |after: &str| -> Option<String> {
         let i = inline.find(after)? + after.len();
@@ -174,11 +185,17 @@ pub fn harden(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<(Str
     };
     let js = quoted(" from ").ok_or("no JS glue import in the loader")?;
     let wasm = quoted("module_or_path:").ok_or("no WASM path in the loader")?;
-    let wasm_bytes = read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
+    let wasm_bytes =
+        read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
+    // If the WASM cannot start (tampered, blocked, an old browser), the page says so instead of
+    // loading for ever.
     let loader = format!(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
          import init from '{js}';\n\
-         await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n",
+         try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
+         \x20 const p = document.querySelector('#boot .loading');\n\
+         \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
+         \x20 throw e;\n}}\n",
         sri(&wasm_bytes)
     );
     let name = {
@@ -194,8 +211,12 @@ pub fn harden(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<(Str
     let mut out = format!("{}{}{}", &html[..start], tag, &html[end..]);
     let csp = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
     if !out.contains("Content-Security-Policy") {
-        let at = out.find("<meta charset=\"utf-8\">").map(|i| i + "<meta charset=\"utf-8\">".len());
-        let at = at.or_else(|| out.find("<head>").map(|i| i + 6)).ok_or("no <head>")?;
+        let at = out
+            .find("<meta charset=\"utf-8\">")
+            .map(|i| i + "<meta charset=\"utf-8\">".len());
+        let at = at
+            .or_else(|| out.find("<head>").map(|i| i + 6))
+            .ok_or("no <head>")?;
         out.insert_str(at, &format!("\n  {csp}"));
     }
     Ok((out, (name, loader)))
@@ -252,14 +273,25 @@ mod tests {
     #[test]
     fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
         let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
-        let (out, (name, loader)) = harden(html, |f| (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())).expect("hardened");
-        assert!(!out.contains("<script type=\"module\">"), "no inline script is left");
-        assert!(out.contains(&format!("<script type=\"module\" src=\"./{name}\" integrity=\"sha384-")));
+        let (out, (name, loader)) = harden(html, |f| {
+            (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())
+        })
+        .expect("hardened");
+        assert!(
+            !out.contains("<script type=\"module\">"),
+            "no inline script is left"
+        );
+        assert!(out.contains(&format!(
+            "<script type=\"module\" src=\"./{name}\" integrity=\"sha384-"
+        )));
         assert!(out.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("import init from './chiso-abc.js';"));
-        assert!(harden(html, |_| None).is_err(), "a missing WASM is an error");
+        assert!(
+            harden(html, |_| None).is_err(),
+            "a missing WASM is an error"
+        );
     }
 
     #[test]

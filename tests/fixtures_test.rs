@@ -241,5 +241,8 @@ proptest! {
 
 #[test]
 fn bidi_controls_in_text_are_refused() {
-    assert_problems("bidi-control.json", &[("$.indicators[0].name.vi", "control_character")]);
+    assert_problems(
+        "bidi-control.json",
+        &[("$.indicators[0].name.vi", "control_character")],
+    );
 }

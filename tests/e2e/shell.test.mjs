@@ -20,6 +20,8 @@ after(async () => {
 
 test('the app mounts and the headline shows 33/39 with its as-of and source', async () => {
   const page = await openPage(browser);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   const headline = page.getByTestId('headline');
   await headline.waitFor();
@@ -36,6 +38,10 @@ test('the app mounts and the headline shows 33/39 with its as-of and source', as
   assert.match(await year.textContent(), /chưa công bố/);
   // The boot text is gone once the app is up.
   assert.equal(await page.locator('#boot').count(), 0);
+  // Each data file is fetched once (a reactive double fetch once hid here).
+  await page.locator('[data-testid=chart-context] svg').waitFor();
+  assert.equal(requests.filter((p) => p === '/data/index.json').length, 1);
+  assert.equal(requests.filter((p) => p === `/${SNAPSHOT}`).length, 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
