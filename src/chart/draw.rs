@@ -34,7 +34,7 @@ impl Theme {
         goal: RGBColor(0x6b, 0x3f, 0xa0),
         track: RGBColor(0xe4, 0xea, 0xee),
         track_stroke: RGBColor(0x6b, 0x77, 0x85),
-        dim: RGBColor(0x8f, 0xb8, 0xb0),
+        dim: RGBColor(0x5b, 0x97, 0x8b),
     };
     pub const DARK: Theme = Theme {
         background: RGBColor(0x12, 0x17, 0x1c),
@@ -44,7 +44,7 @@ impl Theme {
         goal: RGBColor(0xc9, 0xa7, 0xff),
         track: RGBColor(0x26, 0x2f, 0x37),
         track_stroke: RGBColor(0x8a, 0x97, 0xa3),
-        dim: RGBColor(0x2e, 0x6b, 0x5f),
+        dim: RGBColor(0x3f, 0x8f, 0x80),
     };
 }
 
@@ -318,6 +318,43 @@ mod tests {
         assert!(!d.svg.contains("<b>"));
     }
 
+    /// WCAG 2.1 contrast ratio.
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let lum = |c: RGBColor| {
+            let f = |v: u8| {
+                let x = f64::from(v) / 255.0;
+                if x <= 0.03928 {
+                    x / 12.92
+                } else {
+                    ((x + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * f(c.0) + 0.7152 * f(c.1) + 0.0722 * f(c.2)
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn themes_meet_wcag_aa_text_and_mark_contrast() {
+        for t in [Theme::LIGHT, Theme::DARK] {
+            for text in [t.text, t.muted] {
+                assert!(
+                    contrast(text, t.background) >= 4.5,
+                    "{text:?} on {:?}",
+                    t.background
+                );
+            }
+            for mark in [t.fill, t.goal, t.dim, t.track_stroke] {
+                assert!(
+                    contrast(mark, t.background) >= 3.0,
+                    "{mark:?} on {:?}",
+                    t.background
+                );
+            }
+        }
+    }
+
     #[test]
     fn legend_toggles_remove_a_series_from_the_drawing() {
         let o = Options {
@@ -337,7 +374,7 @@ mod tests {
         let d = bars_chart(&bar_rows(), 360.0, &o);
         // one extra outline rectangle, and one bar in the dimmed colour
         assert_eq!(d.svg.matches("<rect").count(), 1 + 2 * 3 + 1);
-        assert!(d.svg.to_uppercase().contains("#8FB8B0"));
+        assert!(d.svg.to_uppercase().contains("#5B978B"));
     }
 
     #[test]

@@ -112,7 +112,7 @@ test('choosing a pillar highlights it in every chart and goes into the URL', asy
   await page.waitForFunction((b) => document.querySelector('[data-testid=chart-pillars] svg').innerHTML !== b, before);
   const svg = await page.locator('[data-testid=chart-pillars] svg').innerHTML();
   // The two other pillars' bars are dimmed, the chosen one is outlined.
-  assert.equal((svg.match(/#8FB8B0/g) ?? []).length, 2);
+  assert.equal((svg.match(/#5B978B/g) ?? []).length, 2);
   assert.equal((svg.match(/<rect/g) ?? []).length, 1 + 3 * 3 + 1);
   // No named indicator is tied to a pillar by the sources: the indicator chart says so.
   assert.match(await page.getByTestId('empty-note-indicators').textContent(), /không gắn chỉ tiêu nào/);
