@@ -3,6 +3,7 @@
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium
 #   make dist    release build into dist/, ready for any static host
 #   make size    raw and brotli size of every file in dist/
+#   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
 #   make check FILES="a.json b.json"   validate snapshot files as the app reads them
 
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test dist size check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
+.PHONY: serve test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
         lint test-native test-browser clean
 
 serve: setup-rust setup-trunk setup-bindgen setup-node
@@ -41,6 +42,17 @@ test-browser: setup-node setup-chromium
 
 size: dist
 	node tests/tools/size.mjs dist
+
+# A benchmark, not a test: it prints a table and never fails the build.
+bench: dist setup-chromium bench/node_modules/.installed
+	mkdir -p bench/out/static
+	cargo run --quiet --release --bin chiso-prerender -- --static-page public/data/ba-ria-vung-tau-2023.json bench/out/static/index.html
+	node bench/pages.mjs
+	-node bench/run.mjs
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
 
 check:
 	cargo run --quiet --bin chiso-check -- $(FILES)

@@ -128,6 +128,58 @@ pub fn preview_svg(s: &Snapshot) -> String {
     svg_document(&drawn, &caption, &crate::chart::Theme::LIGHT)
 }
 
+/// The floor of `make bench`: the pillar and indicator charts as plain inline SVG in a page with
+/// no script at all, drawn by the same code as the app.
+pub fn static_page(s: &Snapshot) -> String {
+    let lang = Lang::Vi;
+    let o = crate::chart::Options::default();
+    let pillars = crate::chart::bars_chart(&present::pillar_rows(lang, s), 640.0, &o);
+    let indicators = crate::chart::dumbbell_chart(
+        &present::indicator_rows(lang, s),
+        &present::percent_ticks(lang),
+        640.0,
+        &o,
+    );
+    let fluid = |svg: &str| fluid_svg(svg);
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg text{{font-family:inherit}}</style></head><body>\n\
+         <h1>{}</h1>\n<h2>{}</h2>\n{}\n<h2>{}</h2>\n{}\n</body></html>\n",
+        t(lang, Key::AppName),
+        present::headline_summary(lang, s),
+        t(lang, Key::PillarChartTitle),
+        fluid(&pillars.svg),
+        t(lang, Key::IndicatorChartTitle),
+        fluid(&indicators.svg),
+    )
+}
+
+/// The same drawing, scaling with its container: the fixed `width` and `height` of plotters' root
+/// `<svg>` give way to CSS, and the `viewBox` keeps the proportions.
+pub fn fluid_svg(svg: &str) -> String {
+    let Some(end) = svg.find('>') else {
+        return svg.to_string();
+    };
+    let (open, rest) = svg.split_at(end);
+    let mut tag = String::new();
+    let mut skip = false;
+    for part in open.split(' ') {
+        if part.starts_with("width=\"") || part.starts_with("height=\"") {
+            skip = true;
+            continue;
+        }
+        if !tag.is_empty() {
+            tag.push(' ');
+        }
+        tag.push_str(part);
+    }
+    if skip {
+        tag.push_str(" style=\"width:100%;height:auto\"");
+    }
+    format!("{tag}{rest}")
+}
+
 /// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
 /// eval; WebAssembly compilation allowed), styles only from this site, data only from this site,
 /// images also from `blob:` (the PNG download draws one). Nothing from any other host.
@@ -259,6 +311,19 @@ mod tests {
         let out = inject_preview("<head></head>", &p);
         assert!(!out.contains("<script>"));
         assert!(out.contains("&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn fluid_svgs_keep_the_view_box_and_lose_the_fixed_size() {
+        let svg = "<svg width=\"640\" height=\"230\" viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
+        assert_eq!(
+            fluid_svg(svg),
+            "<svg viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\" style=\"width:100%;height:auto\">\n<rect/></svg>"
+        );
+        let page = static_page(&snapshot());
+        assert!(!page.contains("<script"));
+        assert_eq!(page.matches("<svg").count(), 2);
+        assert!(page.contains("13/16 · 81,3%"));
     }
 
     #[test]

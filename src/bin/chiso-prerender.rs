@@ -62,8 +62,14 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let Some(dist) = std::env::args().nth(1) else {
-        eprintln!("usage: chiso-prerender DIST");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, data, out] = args.as_slice() {
+        if flag == "--static-page" {
+            return static_page(data, out);
+        }
+    }
+    let Some(dist) = args.first() else {
+        eprintln!("usage: chiso-prerender DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html");
         return std::process::ExitCode::from(2);
     };
     match run(std::path::Path::new(&dist)) {
@@ -73,6 +79,28 @@ fn main() -> std::process::ExitCode {
         }
         Err(e) => {
             eprintln!("chiso-prerender: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// `make bench`'s floor: the two charts as inline SVG in a page without script.
+#[cfg(not(target_arch = "wasm32"))]
+fn static_page(data: &str, out: &str) -> std::process::ExitCode {
+    let snapshot = match std::fs::read(data)
+        .map_err(|e| e.to_string())
+        .and_then(|b| chiso::validate::parse_snapshot(&b).map_err(|p| p.to_string()))
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{data}: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match std::fs::write(out, chiso::prerender::static_page(&snapshot)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{out}: {e}");
             std::process::ExitCode::FAILURE
         }
     }

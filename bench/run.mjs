@@ -1,0 +1,238 @@
+// make bench: Chỉ số beside the same two charts built with uPlot, Chart.js, ECharts and Vega-Lite,
+// and a static SVG page (the floor), in headless Chromium, served with compression as a CDN
+// would. Desktop without throttling, and a mid-range phone (4× CPU slowdown, 1.6 Mbps, 150 ms
+// round trip, 412×823). Several interleaved runs; medians; ratios to ours. A benchmark, not a
+// test: it reports and never fails the build.
+import { createServer } from 'node:http';
+import { readFileSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const RUNS = Number(process.env.RUNS ?? 5);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info'];
+
+const ROOTS = {
+  chiso: join(root, 'dist'),
+  static: join(here, 'out', 'static'),
+  uplot: join(here, 'out', 'pages', 'uplot'),
+  chartjs: join(here, 'out', 'pages', 'chartjs'),
+  echarts: join(here, 'out', 'pages', 'echarts'),
+  vegalite: join(here, 'out', 'pages', 'vegalite'),
+};
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const cache = new Map();
+
+function compressed(path, enc) {
+  const key = `${path}:${enc}`;
+  if (!cache.has(key)) {
+    const raw = readFileSync(path);
+    const body = enc === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : enc === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+    cache.set(key, body);
+  }
+  return cache.get(key);
+}
+
+function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const [, site, ...rest] = url.pathname.split('/');
+    const base = ROOTS[site];
+    if (!base) { res.writeHead(404).end(); return; }
+    let path = normalize(join(base, decodeURIComponent(rest.join('/'))));
+    if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      const accept = req.headers['accept-encoding'] ?? '';
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      const enc = type.startsWith('image/png') ? 'identity' : accept.includes('br') ? 'br' : accept.includes('gzip') ? 'gzip' : 'identity';
+      const body = compressed(path, enc);
+      const headers = { 'content-type': type, 'cache-control': 'no-store', 'content-length': body.length };
+      if (enc !== 'identity') headers['content-encoding'] = enc;
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const PROFILES = {
+  desktop: { viewport: { width: 1280, height: 800 }, cpu: 1, net: null },
+  phone: { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625, cpu: 4,
+    net: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) } },
+};
+
+// Our page's hooks, the same contract the peer pages implement themselves.
+const OURS = () => {
+  const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg');
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('.chart-svg svg, #boot svg')) { obs.disconnect(); requestAnimationFrame(() => performance.mark('chart')); }
+  }).observe(document, { childList: true, subtree: true });
+  window.__probe = () => {
+    const c = chart(); if (!c) return null;
+    c.scrollIntoView({ block: 'center' });
+    const r = c.querySelectorAll('rect')[1].getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  };
+  window.__tip = () => !!document.querySelector('[data-testid=chart-pillars] [data-testid=tooltip]');
+};
+const COMMON = () => {
+  window.__cls = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+};
+
+const PAGES = [
+  { name: 'Chỉ số (page)', path: '/chiso/', ours: true },
+  { name: 'Chỉ số (embed)', path: '/chiso/?embed=pillars', ours: true },
+  { name: 'static SVG', path: '/static/' },
+  { name: 'uPlot', path: '/uplot/' },
+  { name: 'Chart.js', path: '/chartjs/' },
+  { name: 'ECharts', path: '/echarts/' },
+  { name: 'Vega-Lite', path: '/vegalite/' },
+];
+
+async function measure(browser, origin, page, profile) {
+  const p = PROFILES[profile];
+  const context = await browser.newContext({ viewport: p.viewport, isMobile: p.isMobile, hasTouch: p.hasTouch, deviceScaleFactor: p.deviceScaleFactor });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (p.net) await cdp.send('Network.emulateNetworkConditions', p.net);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
+  await tab.addInitScript(COMMON);
+  if (page.ours) await tab.addInitScript(OURS);
+  const out = {};
+  await tab.goto(origin + page.path, { waitUntil: 'commit' });
+  // Hover readiness: keep pointing at the first pillar bar until a tooltip answers.
+  const deadline = Date.now() + 60000;
+  out.hoverReady = null;
+  if (page.path !== '/static/') {
+    while (Date.now() < deadline) {
+      const probe = await tab.evaluate(() => (window.__probe && window.__tip ? window.__probe() : null)).catch(() => null);
+      if (probe) {
+        await tab.mouse.move(probe.x, probe.y + (Math.random() - 0.5));
+        const t = await tab.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(window.__tip() ? performance.now() : null))));
+        if (t) { out.hoverReady = t; break; }
+      }
+      await tab.waitForTimeout(25);
+    }
+  }
+  await tab.waitForFunction(() => performance.getEntriesByName('chart').length > 0, null, { timeout: 60000 }).catch(() => {});
+  await tab.waitForLoadState('networkidle').catch(() => {});
+  Object.assign(out, await tab.evaluate(() => {
+    const chart = performance.getEntriesByName('chart')[0]?.startTime ?? null;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const total = nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0);
+    const before = chart == null ? null : nav.transferSize + res.filter((r) => r.responseEnd <= chart).reduce((s, r) => s + r.transferSize, 0);
+    return { firstChart: chart, bytes: total, bytesBefore: before, requests: 1 + res.length, cls: window.__cls };
+  }));
+  // Tooltip latency: from the pointer event to the tooltip on screen (the next frame).
+  if (out.hoverReady) {
+    const lat = [];
+    for (let i = 0; i < 3; i++) {
+      await tab.mouse.move(1, 1);
+      await tab.waitForTimeout(150);
+      const probe = await tab.evaluate(() => window.__probe());
+      await tab.evaluate(() => { window.__t0 = performance.now(); });
+      await tab.mouse.move(probe.x, probe.y);
+      lat.push(await tab.evaluate(() => new Promise((ok) => { const f = () => (window.__tip() ? ok(performance.now() - window.__t0) : requestAnimationFrame(f)); f(); })));
+    }
+    out.tooltip = median(lat);
+  }
+  if (page.path === '/chiso/') {
+    out.lang = await tab.evaluate(() => new Promise((ok) => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid=lang-switch]').click();
+      const f = () => (document.documentElement.lang === 'en' && document.querySelector('[data-testid=chart-pillars] svg')?.textContent.includes('81.3%') ? requestAnimationFrame(() => ok(performance.now() - t0)) : requestAnimationFrame(f));
+      f();
+    }));
+  }
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  out.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await context.close();
+  return out;
+}
+
+function median(xs) {
+  const v = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+const fmt = (v, unit) => v == null ? '–' : unit === 'KB' ? (v / 1024).toFixed(1) : unit === 'MB' ? (v / 1048576).toFixed(2) : unit === 'x' ? `${v.toFixed(2)}×` : unit === 'cls' ? v.toFixed(3) : Math.round(v).toString();
+
+function table(profile, results) {
+  const cols = [['wire KB', 'bytes', 'KB'], ['req', 'requests', ''], ['KB→chart', 'bytesBefore', 'KB'], ['chart ms', 'firstChart', ''], ['hover ms', 'hoverReady', ''], ['tip ms', 'tooltip', ''], ['lang ms', 'lang', ''], ['heap MB', 'heap', 'MB'], ['CLS', 'cls', 'cls']];
+  const rows = PAGES.map((p) => [p.name, ...cols.map(([, k]) => median(results[p.name].map((r) => r[k])))]);
+  const ours = rows[0];
+  const lines = [`\n## ${profile} (${RUNS} interleaved runs, medians)\n`, `| page | ${cols.map((c) => c[0]).join(' | ')} | ours÷it: chart | ours÷it: wire |`, `|---|${cols.map(() => '---:').join('|')}|---:|---:|`];
+  for (const r of rows) {
+    const ratio = (i) => (r[i] && ours[i] ? ours[i] / r[i] : null);
+    lines.push(`| ${r[0]} | ${cols.map(([, , u], i) => fmt(r[i + 1], u)).join(' | ')} | ${fmt(ratio(4), 'x')} | ${fmt(ratio(1), 'x')} |`);
+  }
+  return lines.join('\n');
+}
+
+function lighthouse(url, label) {
+  const bin = join(here, 'node_modules', 'lighthouse', 'cli', 'index.js');
+  const outFile = join(here, 'out', `lighthouse-${label}.json`);
+  try {
+    execFileSync(process.execPath, [bin, url, '--quiet', '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo',
+      '--output=json', `--output-path=${outFile}`, `--chrome-flags=${ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'pipe', timeout: 180000 });
+    const r = JSON.parse(readFileSync(outFile, 'utf8'));
+    return Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+  } catch (e) {
+    return { error: String(e.message ?? e).split('\n')[0] };
+  }
+}
+
+async function main() {
+  mkdirSync(join(here, 'out'), { recursive: true });
+  for (const [name, dir] of Object.entries(ROOTS)) if (!existsSync(join(dir, 'index.html'))) throw new Error(`${name}: ${dir}/index.html is missing`);
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const report = [`# make bench — ${new Date().toISOString()}`];
+  const all = {};
+  for (const profile of Object.keys(PROFILES)) {
+    const results = Object.fromEntries(PAGES.map((p) => [p.name, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const page of PAGES) {
+        try {
+          results[page.name].push(await measure(browser, origin, page, profile));
+        } catch (e) {
+          console.error(`${profile} ${page.name}: ${e.message.split('\n')[0]}`);
+        }
+      }
+    }
+    all[profile] = results;
+    const t = table(profile, results);
+    console.log(t);
+    report.push(t);
+  }
+  await browser.close();
+  const lh = [];
+  for (const [label, path] of [['page', '/chiso/'], ['embed', '/chiso/?embed=pillars']]) {
+    const scores = lighthouse(origin + path, label);
+    const line = `Lighthouse (mobile) ${label}: ${scores.error ?? `Performance ${scores.performance}, Accessibility ${scores.accessibility}, Best Practices ${scores['best-practices']}, SEO ${scores.seo}`}`;
+    console.log(line);
+    lh.push(line);
+  }
+  report.push('', ...lh);
+  server.close();
+  writeFileSync(join(here, 'out', 'results.json'), JSON.stringify(all, null, 2));
+  writeFileSync(join(here, 'out', 'report.md'), report.join('\n') + '\n');
+  console.log(`\nwritten: bench/out/report.md, bench/out/results.json`);
+}
+
+main().catch((e) => { console.error(`bench: ${e.message}`); }).finally(() => process.exit(0));
