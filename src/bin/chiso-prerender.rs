@@ -69,7 +69,9 @@ fn main() -> std::process::ExitCode {
         }
     }
     let Some(dist) = args.first() else {
-        eprintln!("usage: chiso-prerender DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html");
+        eprintln!(
+            "usage: chiso-prerender DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html"
+        );
         return std::process::ExitCode::from(2);
     };
     match run(std::path::Path::new(&dist)) {
