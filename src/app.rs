@@ -16,8 +16,11 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_panic_panel();
     }));
+    // A plain loading line goes at once; a pre-rendered page stays until the app can replace it.
     if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
+        if !boot.class_list().contains("prerendered") {
+            boot.remove();
+        }
     }
     leptos::mount::mount_to_body(App);
 }
@@ -70,6 +73,17 @@ fn show_panic_panel() {
         let _ = panel.append_child(&a);
     }
     let _ = body.prepend_with_node_1(&panel);
+}
+
+/// Called by whatever the app shows first once the data are in (ready or error): the
+/// pre-rendered page, if any, gives way to the app in the same frame, so nothing shifts.
+#[derive(Clone, Copy)]
+pub struct AppReady(pub RwSignal<bool>);
+
+pub fn mark_ready() {
+    if let Some(AppReady(r)) = use_context::<AppReady>() {
+        Effect::new(move |_| r.set(true));
+    }
 }
 
 /// Follows `prefers-color-scheme: dark`, live, so the charts switch with the system theme.
@@ -192,6 +206,19 @@ pub fn App() -> impl IntoView {
         request_animation_frame(|| panic!("panic-test requested in the URL"));
     }
 
+    let prerendered = document()
+        .get_element_by_id("boot")
+        .is_some_and(|b| b.class_list().contains("prerendered"));
+    let ready = RwSignal::new(!prerendered);
+    provide_context(AppReady(ready));
+    Effect::new(move |_| {
+        if ready.get() {
+            if let Some(boot) = document().get_element_by_id("boot") {
+                boot.remove();
+            }
+        }
+    });
+
     if let Some(chart) = embed {
         return view! {
             <main id="main" class="embed-main">
@@ -209,6 +236,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
+        <div id="app" hidden=move || !ready.get()>
         <header class="site">
             <p class="brand">
                 <span class="name">{move || t(lang.get(), Key::AppName)}</span>
@@ -240,6 +268,7 @@ pub fn App() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+        </div>
     }
     .into_any()
 }

@@ -128,6 +128,126 @@ pub fn preview_svg(s: &Snapshot) -> String {
     svg_document(&drawn, &caption, &crate::chart::Theme::LIGHT)
 }
 
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Width the charts are drawn at in the static page; they scale with the page until the app
+/// redraws them at their real width.
+const BOOT_WIDTH: f64 = 640.0;
+
+/// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
+/// sees it: the headline figures, the four charts drawn by the same code as the app, and the
+/// sources, in Vietnamese. The app replaces it, all at once, when it is ready.
+pub fn boot_markup(s: &Snapshot) -> String {
+    use crate::export::ChartId;
+    let lang = Lang::Vi;
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
+    h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
+    h.push_str(&format!(
+        "<header class=\"site\"><p class=\"brand\"><span class=\"name\">{}</span><span class=\"tagline\">{}</span></p></header>\n",
+        t(lang, Key::AppName),
+        t(lang, Key::Tagline)
+    ));
+    h.push_str("<main><article class=\"dashboard\">\n");
+    let unit = match &s.unit.successor {
+        Some(succ) => format!(
+            "{} · {} {}",
+            lang.pick(&s.unit.name),
+            t(lang, Key::FormerUnit),
+            lang.pick(&succ.name)
+        ),
+        None => lang.pick(&s.unit.name).to_string(),
+    };
+    h.push_str(&format!(
+        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<section class=\"tallies\">\n",
+        text(&unit),
+        text(lang.pick(&s.title))
+    ));
+    for (i, tally) in s.tallies.iter().enumerate() {
+        let line = present::tally_line(lang, s, tally);
+        let sources: Vec<String> = line
+            .sources
+            .iter()
+            .map(|r| {
+                format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer external\">{}</a> ({})",
+                    attr(&r.url),
+                    text(&r.title),
+                    text(&r.detail)
+                )
+            })
+            .collect();
+        h.push_str(&format!(
+            "<div class=\"tally{}\"><p class=\"figure\"><span class=\"fraction\">{}</span> <span class=\"label\">{}</span> · <span class=\"rate\">{}</span></p>\
+             <p class=\"as-of\">{}: {}</p><p class=\"pillar-split\">{}</p><p class=\"source\">{}: {}</p></div>\n",
+            if i == 0 { " headline" } else { "" },
+            line.fraction,
+            t(lang, Key::IndicatorsMet),
+            line.rate,
+            t(lang, Key::AsOf),
+            text(&line.as_of),
+            text(&line.pillars),
+            t(lang, Key::Source),
+            sources.join("; ")
+        ));
+    }
+    h.push_str("</section>\n<section class=\"unknowns\">");
+    h.push_str(&format!("<h2>{}</h2><ul>", t(lang, Key::WhatIsUnknown)));
+    for n in &s.notes {
+        h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
+    }
+    h.push_str("</ul></section>\n");
+    let o = crate::chart::Options::default();
+    for id in ChartId::ALL {
+        let drawn = present::draw(id, lang, s, BOOT_WIDTH, &o);
+        h.push_str(&format!(
+            "<figure class=\"chart-figure\" id=\"chart-{}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
+             <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
+             <div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div><p class=\"chart-summary\">{}</p></figure>\n",
+            id.as_str(),
+            text(present::chart_title(lang, id)),
+            text(&present::chart_as_of(lang, id, s)),
+            text(&present::chart_source(lang, id, s)),
+            attr(&present::chart_summary(lang, id, s)),
+            fluid_svg(&drawn.svg),
+            text(&present::chart_summary(lang, id, s)),
+        ));
+    }
+    h.push_str(&format!(
+        "<section class=\"sources\"><h2>{}</h2><ol>",
+        t(lang, Key::Sources)
+    ));
+    for src in &s.sources {
+        let r = present::source_ref(lang, src);
+        h.push_str(&format!(
+            "<li><a href=\"{}\" rel=\"noopener noreferrer external\">{}</a> ({})</li>",
+            attr(&r.url),
+            text(&r.title),
+            text(&r.detail)
+        ));
+    }
+    h.push_str("</ol></section>\n</article></main>\n</div>");
+    h
+}
+
+/// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of
+/// the body).
+pub fn inject_boot(html: &str, s: &Snapshot) -> Result<String, String> {
+    let start = html
+        .find("<div id=\"boot\"")
+        .ok_or("index.html has no <div id=\"boot\">")?;
+    let end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    Ok(format!(
+        "{}{}\n{}",
+        &html[..start],
+        boot_markup(s),
+        &html[end..]
+    ))
+}
+
 /// The floor of `make bench`: the pillar and indicator charts as plain inline SVG in a page with
 /// no script at all, drawn by the same code as the app.
 pub fn static_page(s: &Snapshot) -> String {
@@ -144,7 +264,7 @@ pub fn static_page(s: &Snapshot) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
-         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg text{{font-family:inherit}}</style></head><body>\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg{{width:100%;height:auto}}svg text{{font-family:inherit}}</style></head><body>\n\
          <h1>{}</h1>\n<h2>{}</h2>\n{}\n<h2>{}</h2>\n{}\n</body></html>\n",
         t(lang, Key::AppName),
         present::headline_summary(lang, s),
@@ -156,17 +276,15 @@ pub fn static_page(s: &Snapshot) -> String {
 }
 
 /// The same drawing, scaling with its container: the fixed `width` and `height` of plotters' root
-/// `<svg>` give way to CSS, and the `viewBox` keeps the proportions.
+/// `<svg>` give way to the stylesheet, and the `viewBox` keeps the proportions.
 pub fn fluid_svg(svg: &str) -> String {
     let Some(end) = svg.find('>') else {
         return svg.to_string();
     };
     let (open, rest) = svg.split_at(end);
     let mut tag = String::new();
-    let mut skip = false;
     for part in open.split(' ') {
         if part.starts_with("width=\"") || part.starts_with("height=\"") {
-            skip = true;
             continue;
         }
         if !tag.is_empty() {
@@ -174,9 +292,7 @@ pub fn fluid_svg(svg: &str) -> String {
         }
         tag.push_str(part);
     }
-    if skip {
-        tag.push_str(" style=\"width:100%;height:auto\"");
-    }
+    // Sized by the stylesheet (`.chart-svg svg`), not a style attribute, which the CSP refuses.
     format!("{tag}{rest}")
 }
 
@@ -243,7 +359,9 @@ pub fn harden(
     // loading for ever.
     let loader = format!(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
-         import init from '{js}';\n\
+         // An embed shows one chart, not the static page.\n\
+         if (new URLSearchParams(location.search).has('embed')) document.getElementById('boot')?.setAttribute('hidden', '');\n\
+         const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
          \x20 const p = document.querySelector('#boot .loading');\n\
          \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
@@ -318,12 +436,26 @@ mod tests {
         let svg = "<svg width=\"640\" height=\"230\" viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
         assert_eq!(
             fluid_svg(svg),
-            "<svg viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\" style=\"width:100%;height:auto\">\n<rect/></svg>"
+            "<svg viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>"
         );
         let page = static_page(&snapshot());
         assert!(!page.contains("<script"));
         assert_eq!(page.matches("<svg").count(), 2);
         assert!(page.contains("13/16 · 81,3%"));
+    }
+
+    #[test]
+    fn the_static_page_has_the_figures_the_charts_and_the_sources() {
+        let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
+        let out = inject_boot(html, &snapshot()).expect("injected");
+        assert!(!out.contains("<p>old</p>"));
+        assert!(out.contains("<span class=\"fraction\">33/39</span>"));
+        assert!(out.contains("<span class=\"rate\">84,6%</span>"));
+        assert_eq!(out.matches("<svg").count(), 4);
+        assert!(out.contains("0,5878 → 2023: 0,7353"));
+        assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
+        assert!(!out.contains("<script"));
+        assert!(out.ends_with("</body></html>"));
     }
 
     #[test]
@@ -352,7 +484,7 @@ mod tests {
         assert!(out.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
-        assert!(loader.contains("import init from './chiso-abc.js';"));
+        assert!(loader.contains("await import('./chiso-abc.js');"));
         assert!(
             harden(html, |_| None).is_err(),
             "a missing WASM is an error"

@@ -3,7 +3,8 @@
 
 use crate::chart::bars::BarRow;
 use crate::chart::dumbbell::{DumbbellRow, End};
-use crate::chart::Tooltip;
+use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Tooltip};
+use crate::export::ChartId;
 use crate::format;
 use crate::i18n::{pillar_name, status_name, t, Key, Lang};
 use crate::snapshot::{
@@ -687,6 +688,119 @@ pub fn single_figures(s: &Snapshot) -> Vec<&ContextFigure> {
         .filter(|g| g.len() == 1)
         .map(|g| g[0])
         .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Each chart as a whole: its title, as-of and source lines, and its drawing
+
+fn unique(ids: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
+    match id {
+        ChartId::Headline => unique(s.tallies.iter().flat_map(|t| t.sources.clone())),
+        ChartId::Pillars => s
+            .pillar_tally()
+            .map(|(t, _)| t.sources.clone())
+            .unwrap_or_default(),
+        ChartId::Indicators => unique(s.indicators.iter().flat_map(|i| {
+            let mut v = i.sources.clone();
+            if let Some(r) = &i.result {
+                v.extend(r.sources.clone());
+            }
+            if let Some(g) = &i.goal {
+                v.extend(g.sources.clone());
+            }
+            v
+        })),
+        ChartId::Context => {
+            let rows = context_rows(Lang::Vi, s);
+            unique(
+                s.context
+                    .iter()
+                    .filter(|c| rows.iter().any(|r| r.key == c.series))
+                    .flat_map(|c| c.sources.clone()),
+            )
+        }
+    }
+}
+
+pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
+    match id {
+        ChartId::Headline => s.tallies.iter().map(|t| t.as_of.clone()).collect(),
+        ChartId::Pillars => s
+            .pillar_tally()
+            .map(|(t, _)| vec![t.as_of.clone()])
+            .unwrap_or_default(),
+        ChartId::Indicators => unique(
+            s.indicators
+                .iter()
+                .filter_map(|i| i.result.as_ref().map(|r| r.as_of.clone())),
+        ),
+        ChartId::Context => {
+            let rows = context_rows(Lang::Vi, s);
+            unique(
+                s.context
+                    .iter()
+                    .filter(|c| rows.iter().any(|r| r.key == c.series))
+                    .map(|c| c.as_of.clone()),
+            )
+        }
+    }
+}
+
+pub fn chart_title(lang: Lang, id: ChartId) -> &'static str {
+    t(
+        lang,
+        match id {
+            ChartId::Headline => Key::HeadlineChartTitle,
+            ChartId::Pillars => Key::PillarChartTitle,
+            ChartId::Indicators => Key::IndicatorChartTitle,
+            ChartId::Context => Key::ContextChartTitle,
+        },
+    )
+}
+
+/// "Thời điểm: 11 tháng năm 2023; cả năm 2023".
+pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot) -> String {
+    let labels: Vec<String> = chart_as_of_ids(id, s)
+        .iter()
+        .map(|a| as_of_label(lang, s, a))
+        .collect();
+    format!("{}: {}", t(lang, Key::AsOf), labels.join("; "))
+}
+
+/// "Nguồn: title; title".
+pub fn chart_source(lang: Lang, id: ChartId, s: &Snapshot) -> String {
+    source_line(lang, s, &chart_source_ids(id, s))
+}
+
+pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot) -> String {
+    match id {
+        ChartId::Headline => headline_summary(lang, s),
+        ChartId::Pillars => pillar_summary(lang, s),
+        ChartId::Indicators => indicator_summary(lang, s),
+        ChartId::Context => context_summary(lang, s),
+    }
+}
+
+/// The chart `id` drawn at `width`, the same in the browser and at build time.
+pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, width: f64, o: &Options) -> Drawn {
+    match id {
+        ChartId::Headline => bars_chart(&headline_rows(lang, s), width, o),
+        ChartId::Pillars => bars_chart(&pillar_rows(lang, s), width, o),
+        ChartId::Indicators => {
+            dumbbell_chart(&indicator_rows(lang, s), &percent_ticks(lang), width, o)
+        }
+        ChartId::Context => dumbbell_chart(&context_rows(lang, s), &[], width, o),
+    }
 }
 
 /// A chart's numbers as a table, for the "view as table" switch and the CSV download.

@@ -17,6 +17,7 @@ use crate::views::tools::SnapshotMeta;
 pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let ctx = expect_context::<ChartContext>();
     provide_context(meta(&loaded));
+    crate::app::mark_ready();
     let s = StoredValue::new(loaded.snapshot);
     let title = move || s.with_value(|s| lang.get().pick(&s.title).to_string());
     let unit = move || {

@@ -36,6 +36,7 @@ pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl I
     let s = StoredValue::new(loaded.snapshot);
     let spec = charts::spec(chart, s, lang);
     post_height();
+    crate::app::mark_ready();
     view! {
         <div class="embed" data-testid="embed">
             <ChartFigure spec=spec />

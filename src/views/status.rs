@@ -8,8 +8,23 @@ use crate::load::LoadError;
 pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
     let start = js_sys::Date::now();
     let waited = RwSignal::new(0u32);
+    let max = crate::fetch::TIMEOUT_SECONDS;
     let handle = set_interval_with_handle(
-        move || waited.set(((js_sys::Date::now() - start) / 1000.0) as u32),
+        move || {
+            let n = ((js_sys::Date::now() - start) / 1000.0) as u32;
+            waited.set(n);
+            // While the pre-rendered page is on screen the app is hidden: its status line speaks.
+            if n >= 2 {
+                if let Some(line) = document().query_selector("#boot > .loading").ok().flatten() {
+                    let n = n.min(max);
+                    line.set_text_content(Some(&match lang.get_untracked() {
+                        Lang::Vi => format!("Mạng chậm: đã chờ {n} giây (tối đa {max} giây) để tải phần tương tác."),
+                        Lang::En => format!("Slow network: waited {n} s (at most {max} s) for the interactive charts."),
+                    }));
+                    let _ = line.set_attribute("data-testid", "slow");
+                }
+            }
+        },
         std::time::Duration::from_millis(500),
     )
     .ok();
@@ -18,7 +33,6 @@ pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
             h.clear();
         }
     });
-    let max = crate::fetch::TIMEOUT_SECONDS;
     view! {
         <div class="loading" role="status" data-testid="loading">
             <p>{move || t(lang.get(), Key::Loading)}</p>
@@ -87,6 +101,7 @@ pub fn LoadErrorPanel(
         .map(|p| p.iter().cloned().collect())
         .unwrap_or_default();
     let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    crate::app::mark_ready();
     let error2 = error.clone();
     view! {
         <section class="load-error" role="alert" data-testid="load-error">

@@ -78,7 +78,7 @@ for (const width of [360, 1200]) {
         const el = frames.nth(i);
         await el.scrollIntoViewIfNeeded();
         const frame = await (await el.elementHandle()).contentFrame();
-        await frame.locator('.chart-svg svg').waitFor();
+        await frame.locator('[data-testid=embed] .chart-svg svg').waitFor();
         // The iframe follows the height the embed reports, until both agree.
         await page.waitForFunction(async (idx) => {
           const f = document.querySelectorAll('iframe[data-chiso-embed]')[idx];
@@ -241,14 +241,14 @@ test('a pinned embed keeps its figures after the snapshot is revised; the unpinn
 
     const page = await openPage(browser, { width: 400 });
     await page.goto(`${server.url}?embed=headline&snapshot=ba-ria-vung-tau-2023&v=${old.version}`);
-    await page.locator('.chart-svg svg').waitFor();
-    assert.match(await page.locator('.chart-svg svg').textContent(), /35\/39/);
+    await page.locator('[data-testid=embed] .chart-svg svg').waitFor();
+    assert.match(await page.locator('[data-testid=embed] .chart-svg svg').textContent(), /35\/39/);
     assert.match(await page.getByTestId('version-note').textContent(), new RegExp(`ghim ở phiên bản ${old.version}`));
     await page.getByTestId('newer-data').waitFor();
 
     await page.goto(`${server.url}?embed=headline`);
-    await page.locator('.chart-svg svg').waitFor();
-    assert.match(await page.locator('.chart-svg svg').textContent(), /36\/39/);
+    await page.locator('[data-testid=embed] .chart-svg svg').waitFor();
+    assert.match(await page.locator('[data-testid=embed] .chart-svg svg').textContent(), /36\/39/);
     assert.equal(await page.getByTestId('newer-data').count(), 0);
     await page.context().close();
   } finally {

@@ -151,3 +151,35 @@ test('a WASM panic shows an error panel, not a blank page', async () => {
   assert.match(await panel.textContent(), /The app stopped on an error/);
   await page.context().close();
 });
+
+test('without JavaScript the page still shows the real figures, the four charts and the sources', async () => {
+  const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
+  await page.goto(server.url);
+  const boot = page.locator('#boot');
+  assert.match(await boot.locator('.tally.headline .fraction').textContent(), /^33\/39$/);
+  assert.equal(await boot.locator('.tally.headline .rate').textContent(), '84,6%');
+  assert.equal(await boot.locator('.chart-svg svg').count(), 4);
+  assert.match(await boot.locator('#chart-pillars svg').textContent(), /13\/16 · 81,3%/);
+  assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
+  assert.equal(await boot.locator('.sources li a').count(), 8);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  await page.context().close();
+});
+
+test('the app takes over from the pre-rendered page in one step, with no layout shift', async () => {
+  const page = await openPage(browser, { width: 412, height: 823 });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.getByTestId('headline').waitFor();
+  await page.locator('[data-testid=chart-context] svg').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.equal(await page.locator('#app').isVisible(), true);
+  const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  assert.equal(cls, 0, `CLS ${cls}`);
+  await page.context().close();
+});

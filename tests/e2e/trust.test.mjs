@@ -150,9 +150,11 @@ test('network: a slow response shows progress, then the page', async () => {
   const page = await openPage(browser);
   await page.route(`**/${GOOD}`, async (route) => { await new Promise((r) => setTimeout(r, 4000)); await route.continue(); });
   await page.goto(server.url);
-  const slow = page.getByTestId('slow');
+  const slow = page.locator('[data-testid=slow]:visible').first();
   await slow.waitFor();
   assert.match(await slow.textContent(), /Mạng chậm: đã chờ [2-9] giây \(tối đa 10 giây\)/);
+  // Meanwhile the pre-rendered figures are on screen.
+  assert.equal(await page.locator('#boot .tally.headline .fraction').textContent(), '33/39');
   await page.getByTestId('headline').waitFor();
   await page.context().close();
 });
@@ -204,7 +206,7 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   await page.getByTestId('headline').waitFor();
   await page.locator('[data-testid=chart-context] svg').waitFor();
   await page.goto(`${server.url}?embed=indicators`);
-  await page.locator('.chart-svg svg').waitFor();
+  await page.locator('[data-testid=embed] .chart-svg svg').waitFor();
   assert.deepEqual([...hosts], [new URL(server.url).host]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.context().close();
@@ -233,7 +235,7 @@ test('the embed sends only its height and ignores every incoming message', async
     <iframe id="f" src="${server.url}?embed=pillars" style="width:360px;height:200px;border:0"></iframe>
     <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script></body></html>`);
   const frame = page.frameLocator('#f');
-  await frame.locator('.chart-svg svg').waitFor();
+  await frame.locator('[data-testid=embed] .chart-svg svg').waitFor();
   await page.waitForFunction(() => window.got.length > 0);
   for (const m of await page.evaluate(() => window.got)) {
     assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
