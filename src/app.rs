@@ -77,12 +77,34 @@ fn show_panic_panel() {
 
 /// Called by whatever the app shows first once the data are in (ready or error): the
 /// pre-rendered page, if any, gives way to the app in the same frame, so nothing shifts.
+/// The app is laid out (invisibly) beside the pre-rendered page and revealed once the data are in
+/// and every chart has drawn itself at its real width, so nothing moves when it takes over.
 #[derive(Clone, Copy)]
-pub struct AppReady(pub RwSignal<bool>);
+pub struct AppReady {
+    pub ready: RwSignal<bool>,
+    /// Charts created but not yet drawn.
+    pub pending: RwSignal<i32>,
+}
 
 pub fn mark_ready() {
-    if let Some(AppReady(r)) = use_context::<AppReady>() {
-        Effect::new(move |_| r.set(true));
+    if let Some(a) = use_context::<AppReady>() {
+        Effect::new(move |_| a.ready.set(true));
+    }
+}
+
+/// A chart counts itself in on creation and out on its first drawing (or when it goes away).
+pub fn chart_pending() -> impl Fn() + Clone + Send + Sync + 'static {
+    let a = use_context::<AppReady>();
+    if let Some(a) = a {
+        a.pending.update(|n| *n += 1);
+    }
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    move || {
+        if let Some(a) = a {
+            if !done.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                a.pending.update(|n| *n -= 1);
+            }
+        }
     }
 }
 
@@ -210,9 +232,11 @@ pub fn App() -> impl IntoView {
         .get_element_by_id("boot")
         .is_some_and(|b| b.class_list().contains("prerendered"));
     let ready = RwSignal::new(!prerendered);
-    provide_context(AppReady(ready));
+    let pending = RwSignal::new(0);
+    provide_context(AppReady { ready, pending });
+    let revealed = Memo::new(move |_| ready.get() && pending.get() <= 0);
     Effect::new(move |_| {
-        if ready.get() {
+        if revealed.get() {
             if let Some(boot) = document().get_element_by_id("boot") {
                 boot.remove();
             }
@@ -236,7 +260,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <div id="app" hidden=move || !ready.get()>
+        <div id="app" class:pending=move || !revealed.get()>
         <header class="site">
             <p class="brand">
                 <span class="name">{move || t(lang.get(), Key::AppName)}</span>

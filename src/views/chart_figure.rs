@@ -61,6 +61,9 @@ pub fn ChartFigure(
 
     let area = NodeRef::<leptos::html::Div>::new();
     let width = use_width(area);
+    let drawn_once = crate::app::chart_pending();
+    let drawn_once2 = drawn_once.clone();
+    on_cleanup(move || drawn_once2());
     let drawn = Memo::new(move |_| {
         let w = width.get()?;
         let options = Options {
@@ -78,6 +81,7 @@ pub fn ChartFigure(
     // URL asked for, which opens on the first drawing.
     Effect::new(move |_| {
         let Some(d) = drawn.get() else { return };
+        drawn_once();
         let wanted = pending_initial.try_update_value(|v| v.take()).flatten();
         match wanted.and_then(|k| d.marks.iter().position(|m| m.key == k)) {
             Some(i) => active.set(Some(i)),
