@@ -63,7 +63,7 @@ pub fn ChartFigure(
     let width = use_width(area);
     let drawn_once = crate::app::chart_pending();
     let drawn_once2 = drawn_once.clone();
-    on_cleanup(move || drawn_once2());
+    on_cleanup(drawn_once2);
     let drawn = Memo::new(move |_| {
         let w = width.get()?;
         let options = Options {
