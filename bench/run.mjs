@@ -82,10 +82,12 @@ const PROFILES = {
 };
 
 // Our page's hooks, the same contract the peer pages implement themselves.
-const OURS = () => {
+// `drawn`: what counts as our first chart: on the page, the pre-rendered one counts (it is what a
+// reader sees); in an embed, only the embed's own chart (the static page is hidden there).
+const OURS = (drawn) => {
   const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg');
   new MutationObserver((_, obs) => {
-    if (document.querySelector('.chart-svg svg, #boot svg')) { obs.disconnect(); requestAnimationFrame(() => performance.mark('chart')); }
+    if (document.querySelector(drawn)) { obs.disconnect(); requestAnimationFrame(() => performance.mark('chart')); }
   }).observe(document, { childList: true, subtree: true });
   window.__probe = () => {
     const c = chart(); if (!c) return null;
@@ -101,8 +103,8 @@ const COMMON = () => {
 };
 
 const PAGES = [
-  { name: 'Chỉ số (page)', path: '/chiso/', ours: true },
-  { name: 'Chỉ số (embed)', path: '/chiso/?embed=pillars', ours: true },
+  { name: 'Chỉ số (page)', path: '/chiso/', ours: '.chart-svg svg' },
+  { name: 'Chỉ số (embed)', path: '/chiso/?embed=pillars', ours: '[data-testid=embed] .chart-svg svg' },
   { name: 'static SVG', path: '/static/', floor: true },
   { name: 'uPlot', path: '/uplot/' },
   { name: 'Chart.js', path: '/chartjs/' },
@@ -120,7 +122,7 @@ async function measure(browser, origin, page, profile) {
   if (p.net) await cdp.send('Network.emulateNetworkConditions', p.net);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
   await tab.addInitScript(COMMON);
-  if (page.ours) await tab.addInitScript(OURS);
+  if (page.ours) await tab.addInitScript(OURS, page.ours);
   // The floor has no script: its chart is drawn when the parser reaches the SVG.
   if (page.floor) await tab.addInitScript(() => new MutationObserver((_, o) => { if (document.querySelector('svg')) { o.disconnect(); requestAnimationFrame(() => performance.mark('chart')); } }).observe(document, { childList: true, subtree: true }));
   const out = {};
