@@ -296,7 +296,7 @@ pub fn pillar_summary(lang: Lang, s: &Snapshot) -> String {
         .filter_map(|p| p.count().rate().map(|r| (p.pillar, r)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(p, _)| pillar_name(lang, p).to_lowercase());
-    let when = as_of_label(lang, s, &tally.as_of);
+    let when = capitalise(&as_of_label(lang, s, &tally.as_of));
     match (lang, best) {
         (Lang::Vi, Some(b)) => format!("{when}: {}; cao nhất là {b}.", parts.join(", ")),
         (Lang::En, Some(b)) => format!("{when}: {}; highest: {b}.", parts.join(", ")),
