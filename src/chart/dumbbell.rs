@@ -97,45 +97,40 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
             .as_deref()
             .map_or(0.0, |s| text::width(s, FONT) + 12.0);
         let values_w = text::width(&row.values, FONT);
-        let values_box;
-        if let Some(status) = &row.status {
-            labels.push(label(status, PAD, y, false, false));
-            if status_w + 16.0 + values_w <= text_w {
+        // The values go beside the status when both fit on one line, else on lines of their own.
+        let own_lines = |labels: &mut Vec<Label>, y: &mut f64| {
+            let start = *y;
+            for line in text::wrap(&row.values, FONT, text_w) {
+                labels.push(label(&line, PAD, *y, false, false));
+                *y += LINE;
+            }
+            Rect {
+                x0: PAD,
+                y0: start,
+                x1: width - PAD,
+                y1: *y,
+            }
+        };
+        let values_box = match &row.status {
+            Some(status) if status_w + 16.0 + values_w <= text_w => {
+                labels.push(label(status, PAD, y, false, false));
                 labels.push(label(&row.values, width - PAD, y, false, true));
-                values_box = Rect {
+                let r = Rect {
                     x0: width - PAD - values_w,
                     y0: y,
                     x1: width - PAD,
                     y1: y + LINE,
                 };
                 y += LINE;
-            } else {
-                y += LINE;
-                let start = y;
-                for line in text::wrap(&row.values, FONT, text_w) {
-                    labels.push(label(&line, PAD, y, false, false));
-                    y += LINE;
-                }
-                values_box = Rect {
-                    x0: PAD,
-                    y0: start,
-                    x1: width - PAD,
-                    y1: y,
-                };
+                r
             }
-        } else {
-            let start = y;
-            for line in text::wrap(&row.values, FONT, text_w) {
-                labels.push(label(&line, PAD, y, false, false));
+            Some(status) => {
+                labels.push(label(status, PAD, y, false, false));
                 y += LINE;
+                own_lines(&mut labels, &mut y)
             }
-            values_box = Rect {
-                x0: PAD,
-                y0: start,
-                x1: width - PAD,
-                y1: y,
-            };
-        }
+            None => own_lines(&mut labels, &mut y),
+        };
         let scale = Linear::new(row.domain, (left, right));
         let cy = y + TRACK_H / 2.0;
         let mut dots = Vec::new();

@@ -10,28 +10,12 @@ use crate::i18n::Lang;
 use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
 use crate::views::dashboard::{meta, VersionNote};
-use crate::views::tools::page_base;
+use crate::views::tools::page_url;
 
 #[component]
 pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl IntoView {
     let m = meta(&loaded);
-    let full_page = if m.pinned {
-        format!(
-            "{}?lang={}&snapshot={}&v={}#chart-{}",
-            page_base(),
-            lang.get_untracked().tag(),
-            m.id,
-            m.version,
-            chart.as_str()
-        )
-    } else {
-        format!(
-            "{}?lang={}#chart-{}",
-            page_base(),
-            lang.get_untracked().tag(),
-            chart.as_str()
-        )
-    };
+    let full_page = page_url(&m, lang.get_untracked(), chart, m.pinned);
     provide_context(m);
     let s = StoredValue::new(loaded.snapshot);
     let spec = charts::spec(chart, s, lang);

@@ -42,6 +42,21 @@ pub fn page_base() -> String {
     )
 }
 
+/// The full page at one chart, pinned to the version shown or following the latest.
+pub fn page_url(m: &SnapshotMeta, lang: Lang, chart: ChartId, pinned: bool) -> String {
+    let pin = if pinned {
+        format!("&snapshot={}&v={}", m.id, m.version)
+    } else {
+        String::new()
+    };
+    format!(
+        "{}?lang={}{pin}#chart-{}",
+        page_base(),
+        lang.tag(),
+        chart.as_str()
+    )
+}
+
 fn download_blob(name: &str, blob: &web_sys::Blob) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
@@ -194,18 +209,7 @@ pub fn ChartTools(
     let json_name = meta.with_value(|m| format!("{}-{}.json", m.id, m.version));
 
     // The share link pins the version, so it keeps showing what the journalist saw.
-    let share_url = move || {
-        meta.with_value(|m| {
-            format!(
-                "{}?lang={}&snapshot={}&v={}#chart-{}",
-                page_base(),
-                lang.get_untracked().tag(),
-                m.id,
-                m.version,
-                id.as_str()
-            )
-        })
-    };
+    let share_url = move || meta.with_value(|m| page_url(m, lang.get_untracked(), id, true));
     let on_copy_link = move |_| {
         let url = share_url();
         copy_to_clipboard(url, move |ok| {
