@@ -21,8 +21,12 @@ pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl I
     let spec = charts::spec(chart, s, lang);
     post_height();
     crate::app::mark_ready();
+    // Invisible (but laid out, so the chart can measure itself) until the chart has drawn at its
+    // real width: nothing on screen moves when it appears.
+    let app = use_context::<crate::app::AppReady>();
+    let shown = move || app.is_none_or(|a| a.ready.get() && a.pending.get() <= 0);
     view! {
-        <div class="embed" data-testid="embed">
+        <div class="embed" data-testid="embed" class:pending=move || !shown()>
             <ChartFigure spec=spec />
             <footer class="embed-footer">
                 <VersionNote lang=lang />

@@ -104,6 +104,19 @@ for (const width of [360, 1200]) {
   });
 }
 
+test('an embed appears without layout shift', async () => {
+  const page = await openPage(browser, { width: 360, height: 700 });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}?embed=indicators`);
+  await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0);
+  await page.context().close();
+});
+
 test('the embed view shows title, as-of, source, version and a link back; theme=dark on a dark page', async () => {
   const page = await openPage(browser, { width: 300, height: 700 });
   await page.goto(`${server.url}?embed=pillars&lang=en&theme=dark`);
