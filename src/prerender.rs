@@ -297,11 +297,59 @@ pub fn fluid_svg(svg: &str) -> String {
 }
 
 /// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
-/// eval; WebAssembly compilation allowed), styles only from this site, data only from this site,
-/// images also from `blob:` (the PNG download draws one). Nothing from any other host.
+/// eval; WebAssembly compilation allowed), styles only from this site or the one inlined
+/// stylesheet named by its hash (`{STYLE}`), data only from this site, images also from `blob:`
+/// (the PNG download draws one). Nothing from any other host.
 pub const CSP: &str =
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{STYLE}; \
 img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// Inlines the stylesheet, so the first paint waits for no second round trip (a phone on a
+/// 150 ms link saves one), and returns the CSP source that allows exactly that stylesheet.
+pub fn inline_css(
+    html: &str,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(String, String), String> {
+    use sha2::Digest;
+    let open = "<link rel=\"stylesheet\" href=\"./";
+    let Some(start) = html.find(open) else {
+        return Ok((html.to_string(), String::new()));
+    };
+    let end = start + html[start..].find('>').ok_or("unclosed stylesheet link")? + 1;
+    let href_end = html[start + open.len()..]
+        .find('"')
+        .ok_or("bad stylesheet link")?;
+    let name = &html[start + open.len()..start + open.len() + href_end];
+    let css = read(name).ok_or_else(|| format!("{name} is missing"))?;
+    let css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    if css.contains("</") {
+        return Err(format!("{name} contains \"</\" and cannot be inlined"));
+    }
+    let hash = format!(
+        " 'sha256-{}'",
+        base64(&sha2::Sha256::digest(css.as_bytes()))
+    );
+    Ok((
+        format!("{}<style>{css}</style>{}", &html[..start], &html[end..]),
+        hash,
+    ))
+}
+
+/// Starts fetching the manifest and the default snapshot while the WASM downloads, instead of
+/// after it has started (the request chain HTML → JS → WASM → JSON becomes HTML → all at once).
+pub fn preload_data(html: &str, snapshot_path: &str) -> String {
+    let links = format!(
+        "<link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n\
+         <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
+        attr(snapshot_path)
+    );
+    match html.find("</head>") {
+        Some(i) if !html.contains("href=\"data/index.json\" as=\"fetch\"") => {
+            format!("{}{links}{}", &html[..i], &html[i..])
+        }
+        _ => html.to_string(),
+    }
+}
 
 fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -379,7 +427,12 @@ pub fn harden(
         sri(loader.as_bytes())
     );
     let mut out = format!("{}{}{}", &html[..start], tag, &html[end..]);
-    let csp = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    let (inlined, style_src) = inline_css(&out, &read)?;
+    out = inlined;
+    let csp = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        CSP.replace("{STYLE}", &style_src)
+    );
     if !out.contains("Content-Security-Policy") {
         let at = out
             .find("<meta charset=\"utf-8\">")
@@ -459,6 +512,27 @@ mod tests {
     }
 
     #[test]
+    fn the_stylesheet_is_inlined_and_allowed_by_its_hash_alone() {
+        use sha2::Digest;
+        let html = "<head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n<script type=\"module\">\nimport init, * as b from './c.js';\nawait init({ module_or_path: './c_bg.wasm' });\n</script></head>";
+        let read = |f: &str| match f {
+            "main-1.css" => Some(b"body{color:red}".to_vec()),
+            "c_bg.wasm" => Some(b"w".to_vec()),
+            _ => None,
+        };
+        let (out, _) = harden(html, read).expect("hardened");
+        assert!(out.contains("<style>body{color:red}</style>"));
+        assert!(!out.contains("main-1.css"));
+        let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
+        assert!(out.contains(&format!("style-src 'self' 'sha256-{hash}';")));
+        let pre = preload_data(&out, "data/x.json");
+        assert!(pre.contains(
+            "<link rel=\"preload\" href=\"data/x.json\" as=\"fetch\" crossorigin=\"anonymous\">"
+        ));
+        assert_eq!(preload_data(&pre, "data/x.json"), pre, "added once");
+    }
+
+    #[test]
     fn base64_matches_the_standard() {
         assert_eq!(base64(b""), "");
         assert_eq!(base64(b"f"), "Zg==");
@@ -482,6 +556,10 @@ mod tests {
             "<script type=\"module\" src=\"./{name}\" integrity=\"sha384-"
         )));
         assert!(out.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(
+            out.contains("style-src 'self';"),
+            "no stylesheet, no style hash"
+        );
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("await import('./chiso-abc.js');"));

@@ -8,7 +8,9 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
-    use chiso::prerender::{harden, inject_boot, inject_preview, preview, preview_svg};
+    use chiso::prerender::{
+        harden, inject_boot, inject_preview, preload_data, preview, preview_svg,
+    };
     use chiso::validate::{parse_manifest, parse_snapshot};
 
     let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
@@ -51,6 +53,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let html = String::from_utf8(read("index.html")?).map_err(|e| format!("index.html: {e}"))?;
     let (html, (loader_name, loader)) = harden(&html, |f| std::fs::read(dist.join(f)).ok())?;
     let html = inject_boot(&html, &snapshot)?;
+    let html = preload_data(&html, &version.path);
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
     std::fs::write(dist.join("index.html"), inject_preview(&html, &p))
         .map_err(|e| format!("index.html: {e}"))?;

@@ -140,11 +140,26 @@ test('network: a response that never finishes times out', () => networkCase({
   message: /không trả lời sau 10 giây/,
 }));
 
-test('network: offline', () => networkCase({
-  handler: async (route, page) => { await page.context().setOffline(true); await route.abort('internetdisconnected'); },
-  message: /không có kết nối mạng/,
-  after: (page) => page.context().setOffline(false),
-}));
+test('network: a dropped connection, then offline, each said, then a retry that recovers', async () => {
+  const page = await openPage(browser);
+  let connected = false;
+  await page.route(`**/${GOOD}`, (route) => (connected ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(server.url);
+  const panel = page.getByTestId('load-error');
+  await panel.waitFor();
+  assert.equal(await page.getByTestId('error-file').textContent(), GOOD);
+  assert.match(await panel.textContent(), /Không kết nối được tới máy chủ/);
+  await page.context().setOffline(true);
+  await page.getByTestId('retry').click();
+  await page.waitForFunction(() => /không có kết nối mạng/.test(document.querySelector('[data-testid=load-error]')?.textContent ?? ''));
+  await page.context().setOffline(false);
+  connected = true;
+  await page.getByTestId('retry').click();
+  await page.getByTestId('headline').waitFor();
+  assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+  assert.deepEqual(page.errors.filter((e) => e.startsWith('pageerror')), []);
+  await page.context().close();
+});
 
 test('network: a slow response shows progress, then the page', async () => {
   const page = await openPage(browser);
@@ -189,8 +204,14 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   const tags = [...html.matchAll(/<(?:script|link)[^>]*?(?:src|href)="\.\/([^"]+)"[^>]*?integrity="([^"]+)"/g)];
   const covered = tags.map(([, file]) => file);
   for (const [, file, integrity] of tags) assert.equal(integrity, sha384(site.read(file)), file);
-  const built = readdirSync(site.dir).filter((f) => /\.(js|css)$/.test(f));
+  const built = readdirSync(site.dir).filter((f) => /\.js$/.test(f));
   for (const f of built) assert.ok(covered.includes(f), `${f} has no integrity attribute`);
+  // The stylesheet is inlined (one round trip less) and allowed by its own hash, nothing else.
+  const css = html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
+  assert.ok(css, 'the stylesheet is inline');
+  const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
+  assert.equal(styleSrc, `style-src 'self' 'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  assert.doesNotMatch(html, /<link rel="stylesheet"/);
   const wasm = readdirSync(site.dir).find((f) => f.endsWith('.wasm'));
   const loader = site.read(built.find((f) => f.startsWith('boot-'))).toString('utf8');
   assert.ok(loader.includes(`integrity: '${sha384(site.read(wasm))}'`), 'the WASM fetch checks its integrity');
