@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(process.env.CHISO_DIST ?? 'dist');
@@ -65,6 +66,40 @@ export async function openPage(browser, { width = 1280, height = 900, ...rest } 
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
   page.on('response', (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return page;
+}
+
+/**
+ * What every test file needs, set up once for the file: a copy of dist/ (changed by `prepare`
+ * first, if given), served, and one Chromium. `bind` receives { site, server, browser }.
+ */
+export function useSite(bind, prepare) {
+  const env = {};
+  before(async () => {
+    env.site = copyDist();
+    await prepare?.(env.site);
+    env.server = await serve(env.site.dir);
+    env.browser = await launch();
+    bind(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    env.site?.remove();
+  });
+}
+
+/** Records layout shifts from the page's first paint on; read them with `layoutShift`. */
+export function trackLayoutShift(page) {
+  return page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The cumulative layout shift recorded so far (CLS without session windows: every shift counts). */
+export function layoutShift(page) {
+  return page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
 }
 
 export { sep };

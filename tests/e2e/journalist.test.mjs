@@ -1,28 +1,19 @@
 // What a journalist does: embed each chart on a page of another origin (the iframe sizes itself),
 // download PNG/SVG/CSV/JSON and check their content, copy a link, and pin an embed to a version
 // that keeps its figures after the data are revised.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyDist, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite, trackLayoutShift, layoutShift, serve } from './harness.mjs';
 
 const SNAPSHOT = 'data/ba-ria-vung-tau-2023.json';
 const CHARTS = ['headline', 'pillars', 'indicators', 'context'];
 let site, server, browser;
 
-before(async () => {
-  site = copyDist();
-  server = await serve(site.dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+useSite((env) => ({ site, server, browser } = env));
 
 async function ready(page, query = '') {
   await page.goto(server.url + query);
@@ -106,14 +97,11 @@ for (const width of [360, 1200]) {
 
 test('an embed appears without layout shift', async () => {
   const page = await openPage(browser, { width: 360, height: 700 });
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await trackLayoutShift(page);
   await page.goto(`${server.url}?embed=indicators`);
   await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
   await page.waitForTimeout(500);
-  assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0);
+  assert.equal(await layoutShift(page), 0);
   await page.context().close();
 });
 

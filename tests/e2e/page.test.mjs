@@ -1,24 +1,15 @@
 // The transparency page in a real Chromium: tooltips by mouse, keyboard and touch; language;
 // pillar highlight; table view; the URL restoring a view; axe-core in both languages and themes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { copyDist, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 let site, server, browser;
 
-before(async () => {
-  site = copyDist();
-  server = await serve(site.dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+useSite((env) => ({ site, server, browser } = env));
 
 async function ready(page, query = '') {
   await page.goto(server.url + query);

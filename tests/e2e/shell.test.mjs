@@ -1,22 +1,13 @@
 // The app shell in a real Chromium on the release build: it mounts, shows the real headline, and
 // states every failure in both languages without going blank.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyDist, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite, trackLayoutShift, layoutShift } from './harness.mjs';
 
 const SNAPSHOT = 'data/ba-ria-vung-tau-2023.json';
 let site, server, browser;
 
-before(async () => {
-  site = copyDist();
-  server = await serve(site.dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+useSite((env) => ({ site, server, browser } = env));
 
 test('the app mounts and the headline shows 33/39 with its as-of and source', async () => {
   const page = await openPage(browser);
@@ -170,17 +161,14 @@ test('without JavaScript the page still shows the real figures, the four charts 
 for (const [width, height] of [[412, 823], [1280, 900]]) {
   test(`the app takes over from the pre-rendered page in one step, with no layout shift (${width} px)`, async () => {
     const page = await openPage(browser, { width, height });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await trackLayoutShift(page);
     await page.goto(server.url);
     await page.getByTestId('headline').waitFor();
     await page.locator('#boot').waitFor({ state: 'detached' });
     await page.waitForTimeout(500);
     assert.equal(await page.locator('#app').isVisible(), true);
     assert.equal(await page.locator('#app.pending').count(), 0);
-    const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    const cls = await layoutShift(page);
     assert.equal(cls, 0, `CLS ${cls}`);
     await page.context().close();
   });

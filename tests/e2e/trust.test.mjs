@@ -1,33 +1,25 @@
 // Trust: bad data, network faults and hostile input never break the page. Each case is loaded in
 // a real Chromium from a plain static server; the page must name the file and the field in both
 // languages, keep the rest of the app working, and never throw.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { copyDist, serve, launch, openPage } from './harness.mjs';
+import { openPage, useSite } from './harness.mjs';
 
 const GOOD = 'data/ba-ria-vung-tau-2023.json';
 const BAD = 'data/broken.json';
 let site, server, browser, good;
 
-before(async () => {
-  site = copyDist();
-  good = JSON.parse(site.read(GOOD).toString('utf8'));
+useSite((env) => ({ site, server, browser } = env), (copy) => {
+  good = JSON.parse(copy.read(GOOD).toString('utf8'));
   // A second snapshot in the manifest, whose file each case breaks in its own way.
-  const manifest = JSON.parse(site.read('data/index.json').toString('utf8'));
+  const manifest = JSON.parse(copy.read('data/index.json').toString('utf8'));
   manifest.snapshots.push({
     id: 'broken', title: { vi: 'Bộ hỏng', en: 'Broken set' }, period: { result_year: 2023, goal_year: 2024 },
     versions: [{ version: '0'.repeat(12), path: BAD, sha256: '0'.repeat(64), published: '2026-11-27' }],
   });
-  site.write('data/index.json', JSON.stringify(manifest));
-  server = await serve(site.dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
+  copy.write('data/index.json', JSON.stringify(manifest));
 });
 
 const clone = () => JSON.parse(JSON.stringify(good));
