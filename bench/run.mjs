@@ -95,7 +95,8 @@ const OURS = (drawn) => {
     const r = c.querySelectorAll('rect')[1].getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   };
-  window.__tip = () => !!document.querySelector('[data-testid=chart-pillars] [data-testid=tooltip]');
+  // A tooltip that shows: the pre-rendered chart has one per mark, shown by CSS on hover.
+  window.__tip = () => [...document.querySelectorAll('#chart-pillars [data-testid=tooltip]')].some((t) => t.checkVisibility());
 };
 const COMMON = () => {
   window.__cls = 0;
@@ -111,6 +112,11 @@ const PAGES = [
   { name: 'ECharts', path: '/echarts/' },
   { name: 'Vega-Lite', path: '/vegalite/' },
 ];
+
+// `ONLY=uPlot,static` measures our two pages beside just those (a quicker look while working);
+// `LIGHTHOUSE=0` skips Lighthouse. `make bench` runs everything.
+const ONLY = process.env.ONLY?.split(',').map((s) => s.trim().toLowerCase());
+if (ONLY) PAGES.splice(0, PAGES.length, ...PAGES.filter((p) => p.ours || ONLY.some((o) => p.name.toLowerCase().includes(o))));
 
 async function measure(browser, origin, page, profile) {
   const p = PROFILES[profile];
@@ -239,7 +245,7 @@ async function main() {
   }
   await browser.close();
   const lh = [];
-  for (const [label, path] of [['page', '/chiso/'], ['embed', '/chiso/?embed=pillars']]) {
+  for (const [label, path] of process.env.LIGHTHOUSE === '0' ? [] : [['page', '/chiso/'], ['embed', '/chiso/?embed=pillars']]) {
     const scores = await lighthouse(origin + path, label);
     const line = `Lighthouse (mobile) ${label}: ${scores.error ?? `Performance ${scores.performance}, Accessibility ${scores.accessibility}, Best Practices ${scores['best-practices']}, SEO ${scores.seo}`}`;
     console.log(line);

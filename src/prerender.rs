@@ -141,9 +141,10 @@ const BOOT_WIDTH: f64 = 640.0;
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
 /// sees it: the headline figures, the four charts drawn by the same code as the app, and the
 /// sources, in Vietnamese. The app replaces it, all at once, when it is ready.
-pub fn boot_markup(s: &Snapshot) -> String {
+pub fn boot_markup(s: &Snapshot) -> Boot {
     use crate::export::ChartId;
     let lang = Lang::Vi;
+    let mut css = String::new();
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
     h.push_str(&format!(
@@ -203,10 +204,13 @@ pub fn boot_markup(s: &Snapshot) -> String {
     let o = crate::chart::Options::default();
     for id in ChartId::ALL {
         let drawn = present::draw(id, lang, s, BOOT_WIDTH, &o);
+        let (marks, rules) = static_marks(&format!("chart-{}", id.as_str()), &drawn);
+        css.push_str(&rules);
         h.push_str(&format!(
             "<figure class=\"chart-figure\" id=\"chart-{}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
              <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-             <div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div><p class=\"chart-summary\">{}</p></figure>\n",
+             <div class=\"chart-area static\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>\
+             <p class=\"chart-summary\">{}</p></figure>\n",
             id.as_str(),
             text(present::chart_title(lang, id)),
             text(&present::chart_as_of(lang, id, s)),
@@ -230,21 +234,74 @@ pub fn boot_markup(s: &Snapshot) -> String {
         ));
     }
     h.push_str("</ol></section>\n</article></main>\n</div>");
-    h
+    Boot { html: h, css }
+}
+
+/// The static page and the stylesheet rules that place its marks and tooltips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boot {
+    pub html: String,
+    pub css: String,
+}
+
+/// Makes a pre-rendered chart answer before any script runs: each mark gets a hit area that the
+/// pointer hovers, a finger taps and Tab focuses, and the stylesheet shows its tooltip (the same
+/// words as the app's) while it is hovered or focused. Positions are percentages of the chart, so
+/// they follow the drawing as it scales; they live in the stylesheet because the CSP refuses
+/// style attributes. Returns the markup and the rules, scoped to the figure `scope`.
+pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String) {
+    let (w, h) = (drawn.width.max(1.0), drawn.height.max(1.0));
+    let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    let mut html = String::new();
+    let mut css = String::new();
+    for (i, m) in drawn.marks.iter().enumerate() {
+        let lines: String = m
+            .tooltip
+            .lines
+            .iter()
+            .map(|l| format!("<span>{}</span>", text(l)))
+            .collect();
+        html.push_str(&format!(
+            "<span class=\"mark m{i}\" tabindex=\"0\" role=\"img\" aria-label=\"{}\"></span>\
+             <span class=\"tooltip\" data-testid=\"tooltip\" data-key=\"{}\" aria-hidden=\"true\"><strong>{}</strong>{lines}</span>",
+            attr(&m.tooltip.text()),
+            attr(&m.key),
+            text(&m.tooltip.title),
+        ));
+        // Hit areas are generous and may reach past the drawing; the page's may not.
+        let r = crate::chart::mark::Rect {
+            x0: m.hit.x0.clamp(0.0, w),
+            y0: m.hit.y0.clamp(0.0, h),
+            x1: m.hit.x1.clamp(0.0, w),
+            y1: m.hit.y1.clamp(0.0, h),
+        };
+        let f = m.focus;
+        css.push_str(&format!(
+            "#{scope} .m{i}{{left:{};top:{};width:{};height:{}}}\
+             #{scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min(130px,50%)),calc(100% - min(260px,100%)));top:calc({} + 6px)}}\n",
+            pct(r.x0, w),
+            pct(r.y0, h),
+            pct(r.width(), w),
+            pct(r.height(), h),
+            pct((f.x0 + f.x1) / 2.0, w),
+            pct(f.y1, h),
+        ));
+    }
+    (html, css)
 }
 
 /// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of
 /// the body).
-pub fn inject_boot(html: &str, s: &Snapshot) -> Result<String, String> {
+/// Returns the page and the rules [`harden`] must inline with the stylesheet.
+pub fn inject_boot(html: &str, s: &Snapshot) -> Result<(String, String), String> {
     let start = html
         .find("<div id=\"boot\"")
         .ok_or("index.html has no <div id=\"boot\">")?;
     let end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    Ok(format!(
-        "{}{}\n{}",
-        &html[..start],
-        boot_markup(s),
-        &html[end..]
+    let boot = boot_markup(s);
+    Ok((
+        format!("{}{}\n{}", &html[..start], boot.html, &html[end..]),
+        boot.css,
     ))
 }
 
@@ -308,6 +365,7 @@ img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; 
 /// 150 ms link saves one), and returns the CSP source that allows exactly that stylesheet.
 pub fn inline_css(
     html: &str,
+    extra: &str,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, String), String> {
     use sha2::Digest;
@@ -321,7 +379,8 @@ pub fn inline_css(
         .ok_or("bad stylesheet link")?;
     let name = &html[start + open.len()..start + open.len() + href_end];
     let css = read(name).ok_or_else(|| format!("{name} is missing"))?;
-    let css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    let mut css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    css.push_str(extra);
     if css.contains("</") {
         return Err(format!("{name} contains \"</\" and cannot be inlined"));
     }
@@ -383,6 +442,7 @@ pub fn sri(bytes: &[u8]) -> String {
 /// Returns the new HTML and the loader file (name, contents) to write.
 pub fn harden(
     html: &str,
+    extra_css: &str,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, (String, String)), String> {
     let open = "<script type=\"module\">";
@@ -427,7 +487,7 @@ pub fn harden(
         sri(loader.as_bytes())
     );
     let mut out = format!("{}{}{}", &html[..start], tag, &html[end..]);
-    let (inlined, style_src) = inline_css(&out, &read)?;
+    let (inlined, style_src) = inline_css(&out, extra_css, &read)?;
     out = inlined;
     let csp = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
@@ -500,7 +560,7 @@ mod tests {
     #[test]
     fn the_static_page_has_the_figures_the_charts_and_the_sources() {
         let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
-        let out = inject_boot(html, &snapshot()).expect("injected");
+        let (out, _) = inject_boot(html, &snapshot()).expect("injected");
         assert!(!out.contains("<p>old</p>"));
         assert!(out.contains("<span class=\"fraction\">33/39</span>"));
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
@@ -520,7 +580,7 @@ mod tests {
             "c_bg.wasm" => Some(b"w".to_vec()),
             _ => None,
         };
-        let (out, _) = harden(html, read).expect("hardened");
+        let (out, _) = harden(html, "", read).expect("hardened");
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(!out.contains("main-1.css"));
         let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
@@ -530,6 +590,39 @@ mod tests {
             "<link rel=\"preload\" href=\"data/x.json\" as=\"fetch\" crossorigin=\"anonymous\">"
         ));
         assert_eq!(preload_data(&pre, "data/x.json"), pre, "added once");
+    }
+
+    #[test]
+    fn every_pre_rendered_mark_has_a_hit_area_a_tooltip_and_a_rule() {
+        let s = snapshot();
+        let drawn = present::draw(
+            crate::export::ChartId::Pillars,
+            Lang::Vi,
+            &s,
+            BOOT_WIDTH,
+            &crate::chart::Options::default(),
+        );
+        let (html, css) = static_marks("chart-pillars", &drawn);
+        let n = drawn.marks.len();
+        assert!(n >= 3);
+        assert_eq!(html.matches("tabindex=\"0\"").count(), n);
+        assert_eq!(html.matches("class=\"tooltip\"").count(), n);
+        assert_eq!(css.lines().count(), n);
+        assert!(html.contains("aria-label=\"Chính quyền số: đạt 13/16 chỉ tiêu (81,3%). Thời điểm: 11 tháng năm 2023. Nguồn:"));
+        assert!(css.starts_with("#chart-pillars .m0{left:"));
+        // Every position is a percentage of the chart, inside it.
+        for v in css
+            .split([':', ';', '}'])
+            .filter_map(|p| p.strip_suffix('%'))
+        {
+            if let Ok(x) = v.parse::<f64>() {
+                assert!((0.0..=100.0).contains(&x), "{x}% in {css}");
+            }
+        }
+        let mut hostile = drawn.clone();
+        hostile.marks[0].tooltip.title = "<img src=x onerror=alert(1)>\"".into();
+        let (html, _) = static_marks("chart-pillars", &hostile);
+        assert!(!html.contains("<img"));
     }
 
     #[test]
@@ -544,7 +637,7 @@ mod tests {
     #[test]
     fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
         let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
-        let (out, (name, loader)) = harden(html, |f| {
+        let (out, (name, loader)) = harden(html, "", |f| {
             (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())
         })
         .expect("hardened");
@@ -564,7 +657,7 @@ mod tests {
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("await import('./chiso-abc.js');"));
         assert!(
-            harden(html, |_| None).is_err(),
+            harden(html, "", |_| None).is_err(),
             "a missing WASM is an error"
         );
     }

@@ -51,8 +51,9 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let base = std::env::var("CHISO_SITE_URL").unwrap_or_default();
     let p = preview(&snapshot, format!("{base}{image_name}"));
     let html = String::from_utf8(read("index.html")?).map_err(|e| format!("index.html: {e}"))?;
-    let (html, (loader_name, loader)) = harden(&html, |f| std::fs::read(dist.join(f)).ok())?;
-    let html = inject_boot(&html, &snapshot)?;
+    let (html, boot_css) = inject_boot(&html, &snapshot)?;
+    let (html, (loader_name, loader)) =
+        harden(&html, &boot_css, |f| std::fs::read(dist.join(f)).ok())?;
     let html = preload_data(&html, &version.path);
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
     std::fs::write(dist.join("index.html"), inject_preview(&html, &p))

@@ -158,6 +158,55 @@ test('without JavaScript the page still shows the real figures, the four charts 
   await page.context().close();
 });
 
+test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger and Tab with the app\'s own tooltips', async () => {
+  const page = await openPage(browser, { width: 412, height: 823, hasTouch: true });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const boot = page.locator('#boot');
+  const visibleTips = (scope) => scope.locator('.tooltip').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).map((t) => t.textContent));
+  assert.deepEqual(await visibleTips(boot), [], 'no tooltip before any pointer');
+
+  // A mouse over the first pillar bar.
+  const pillars = boot.locator('#chart-pillars');
+  await pillars.scrollIntoViewIfNeeded();
+  const bar = await pillars.locator('svg rect').nth(1).boundingBox();
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  const [hovered] = await visibleTips(pillars);
+  assert.match(hovered, /^Chính quyền số: đạt 13\/16 chỉ tiêu \(81,3%\)Thời điểm: 11 tháng năm 2023Nguồn: /);
+  await page.mouse.move(1, 1);
+  assert.deepEqual(await visibleTips(boot), []);
+
+  // A finger on the headline bar.
+  const headline = boot.locator('#chart-headline');
+  await headline.locator('.mark').first().tap();
+  assert.match((await visibleTips(headline))[0], /^Đạt 33\/39 chỉ tiêu \(84,6%\)/);
+
+  // Tab walks the indicator marks; an unknown end says so in words.
+  const indicators = boot.locator('#chart-indicators');
+  await indicators.locator('.mark').first().focus();
+  const first = await visibleTips(indicators);
+  await page.keyboard.press('Tab');
+  const second = await visibleTips(indicators);
+  assert.equal(first.length, 1);
+  assert.equal(second.length, 1);
+  assert.notEqual(first[0], second[0]);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label').length > 20), true);
+  assert.match((await indicators.locator('.tooltip').allTextContents()).join('|'), /chưa công bố/);
+
+  // Once the WASM arrives, the app takes over and says the very same words for the same bar.
+  release();
+  await boot.waitFor({ state: 'detached' });
+  const area = page.getByTestId('chart-pillars');
+  await area.scrollIntoViewIfNeeded();
+  const box = await area.locator('svg rect').nth(1).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.equal(await area.getByTestId('tooltip').textContent(), hovered);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 for (const [width, height] of [[412, 823], [1280, 900]]) {
   test(`the app takes over from the pre-rendered page in one step, with no layout shift (${width} px)`, async () => {
     const page = await openPage(browser, { width, height });
