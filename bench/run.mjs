@@ -20,7 +20,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info'];
 
 const ROOTS = {
-  chiso: join(root, 'dist'),
+  chiso: process.env.CHISO_DIST ?? join(root, 'dist'),
   static: join(here, 'out', 'static'),
   uplot: join(here, 'out', 'pages', 'uplot'),
   chartjs: join(here, 'out', 'pages', 'chartjs'),
@@ -87,7 +87,7 @@ const PROFILES = {
 const OURS = (drawn) => {
   const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg');
   new MutationObserver((_, obs) => {
-    if (document.querySelector(drawn)) { obs.disconnect(); requestAnimationFrame(() => performance.mark('chart')); }
+    if (document.querySelector(drawn)) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); }
   }).observe(document, { childList: true, subtree: true });
   window.__probe = () => {
     const c = chart(); if (!c) return null;
@@ -130,7 +130,7 @@ async function measure(browser, origin, page, profile) {
   await tab.addInitScript(COMMON);
   if (page.ours) await tab.addInitScript(OURS, page.ours);
   // The floor has no script: its chart is drawn when the parser reaches the SVG.
-  if (page.floor) await tab.addInitScript(() => new MutationObserver((_, o) => { if (document.querySelector('svg')) { o.disconnect(); requestAnimationFrame(() => performance.mark('chart')); } }).observe(document, { childList: true, subtree: true }));
+  if (page.floor) await tab.addInitScript(() => new MutationObserver((_, o) => { if (document.querySelector('svg')) { o.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); } }).observe(document, { childList: true, subtree: true }));
   const out = {};
   await tab.goto(origin + page.path, { waitUntil: 'commit' });
   // Hover readiness: keep pointing at the first pillar bar until a tooltip answers.
