@@ -82,10 +82,10 @@ const PROFILES = {
 };
 
 // Our page's hooks, the same contract the peer pages implement themselves.
-// `drawn`: what counts as our first chart: on the page, the pre-rendered one counts (it is what a
-// reader sees); in an embed, only the embed's own chart (the static page is hidden there).
+// `drawn`: what counts as our first chart: the pre-rendered one counts (it is what a reader sees),
+// on the page and in the embed page alike.
 const OURS = (drawn) => {
-  const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg');
+  const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg, #chart-pillars-vi svg');
   new MutationObserver((_, obs) => {
     if (document.querySelector(drawn)) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); }
   }).observe(document, { childList: true, subtree: true });
@@ -96,16 +96,18 @@ const OURS = (drawn) => {
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   };
   // A tooltip that shows: the pre-rendered chart has one per mark, shown by CSS on hover.
-  window.__tip = () => [...document.querySelectorAll('#chart-pillars [data-testid=tooltip]')].some((t) => t.checkVisibility());
+  window.__tip = () => [...document.querySelectorAll('#chart-pillars [data-testid=tooltip], #chart-pillars-vi [data-testid=tooltip]')].some((t) => t.checkVisibility());
 };
 const COMMON = () => {
   window.__cls = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
 };
 
+const VERSION = JSON.parse(readFileSync(join(ROOTS.chiso, 'data', 'index.json'), 'utf8')).snapshots[0].versions[0].version;
 const PAGES = [
   { name: 'Chỉ số (page)', path: '/chiso/', ours: '.chart-svg svg' },
-  { name: 'Chỉ số (embed)', path: '/chiso/?embed=pillars', ours: '[data-testid=embed] .chart-svg svg' },
+  // The embed as the embed dialog's snippet links it: its own page, pinned to the latest version.
+  { name: 'Chỉ số (embed)', path: `/chiso/embed-pillars.html?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=${VERSION}`, ours: '.chart-svg svg' },
   { name: 'static SVG', path: '/static/', floor: true },
   { name: 'uPlot', path: '/uplot/' },
   { name: 'Chart.js', path: '/chartjs/' },
@@ -245,7 +247,7 @@ async function main() {
   }
   await browser.close();
   const lh = [];
-  for (const [label, path] of process.env.LIGHTHOUSE === '0' ? [] : [['page', '/chiso/'], ['embed', '/chiso/?embed=pillars']]) {
+  for (const [label, path] of process.env.LIGHTHOUSE === '0' ? [] : [['page', PAGES[0].path], ['embed', PAGES[1].path]]) {
     const scores = await lighthouse(origin + path, label);
     const line = `Lighthouse (mobile) ${label}: ${scores.error ?? `Performance ${scores.performance}, Accessibility ${scores.accessibility}, Best Practices ${scores['best-practices']}, SEO ${scores.seo}`}`;
     console.log(line);

@@ -198,7 +198,11 @@ pub fn App() -> impl IntoView {
         None => prefers_dark(),
     };
     provide_context(ChartContext { lang, pillar, dark });
-    let embed = query("embed").and_then(|e| ChartId::parse(&e));
+    // An embed is `embed-CHART.html` (its chart pre-rendered, named by `<html data-embed>`) or,
+    // as first published, `?embed=CHART` on the page.
+    let embed = query("embed")
+        .or_else(|| document().document_element()?.get_attribute("data-embed"))
+        .and_then(|e| ChartId::parse(&e));
     if embed.is_some() {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("class", "embedded");
@@ -245,7 +249,7 @@ pub fn App() -> impl IntoView {
 
     if let Some(chart) = embed {
         return view! {
-            <main id="main" class="embed-main">
+            <main id="main" class="embed-main" class:pending=move || !revealed.get()>
                 <Suspense fallback=move || view! { <Loading lang=lang /> }>
                     {move || Suspend::new(async move {
                         match data.await.1 {

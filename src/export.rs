@@ -172,7 +172,7 @@ pub fn svg_document(drawn: &Drawn, caption: &Caption, theme: &Theme) -> String {
 /// How an embed should look.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbedSpec {
-    /// The page's own URL without query or fragment: `https://chiso.example/`.
+    /// The site's folder: `https://chiso.example/`. Each chart's embed is a file in it.
     pub base: String,
     pub chart: ChartId,
     pub lang: Lang,
@@ -186,9 +186,11 @@ pub struct EmbedSpec {
 }
 
 impl EmbedSpec {
+    /// `embed-CHART.html`, a page of its own with the chart pre-rendered into it, so it appears
+    /// before any script runs. (`index.html?embed=CHART` still works, without pre-rendering.)
     pub fn url(&self) -> String {
         let mut url = format!(
-            "{}?embed={}&lang={}&theme={}",
+            "{}embed-{}.html?lang={}&theme={}",
             self.base,
             self.chart.as_str(),
             self.lang.tag(),
@@ -308,18 +310,20 @@ mod tests {
     fn embed_urls_pin_a_version_or_follow_the_latest() {
         assert_eq!(
             spec(true).url(),
-            "https://chiso.example/vn/?embed=pillars&lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=02478a74b21c"
+            "https://chiso.example/vn/embed-pillars.html?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=02478a74b21c"
         );
         assert_eq!(
             spec(false).url(),
-            "https://chiso.example/vn/?embed=pillars&lang=vi&theme=auto"
+            "https://chiso.example/vn/embed-pillars.html?lang=vi&theme=auto"
         );
     }
 
     #[test]
     fn the_snippet_is_a_titled_lazy_borderless_iframe_sized_by_messages_from_our_origin_only() {
         let s = spec(true).snippet();
-        assert!(s.starts_with("<iframe src=\"https://chiso.example/vn/?embed=pillars&amp;lang=vi"));
+        assert!(s.starts_with(
+            "<iframe src=\"https://chiso.example/vn/embed-pillars.html?lang=vi&amp;theme=auto"
+        ));
         assert!(s.contains("title=\"Chỉ tiêu đạt theo trụ cột &quot;2023&quot;\""));
         assert!(s.contains("width=\"100%\""));
         assert!(s.contains("loading=\"lazy\""));

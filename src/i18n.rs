@@ -95,6 +95,8 @@ pub enum Key {
     NoIndicatorInPillar,
     Services,
     ChartHelp,
+    SeeFullPage,
+    NewerData,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -188,6 +190,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, Services) => "Services covered",
         (Lang::Vi, ChartHelp) => "Di chuột, chạm, hoặc dùng phím mũi tên để xem từng số liệu; Esc để đóng.",
         (Lang::En, ChartHelp) => "Hover, tap, or use the arrow keys to read each figure; Esc to close.",
+        (Lang::Vi, SeeFullPage) => "Xem đầy đủ trên Chỉ số",
+        (Lang::En, SeeFullPage) => "See the full page on Chỉ số",
+        (Lang::Vi, NewerData) => "Đã có số liệu mới hơn.",
+        (Lang::En, NewerData) => "Newer data exist.",
     }
 }
 

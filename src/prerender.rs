@@ -201,24 +201,10 @@ pub fn boot_markup(s: &Snapshot) -> Boot {
         h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
     }
     h.push_str("</ul></section>\n");
-    let o = crate::chart::Options::default();
     for id in ChartId::ALL {
-        let drawn = present::draw(id, lang, s, BOOT_WIDTH, &o);
-        let (marks, rules) = static_marks(&format!("chart-{}", id.as_str()), &drawn);
+        let (figure, rules) = static_figure(lang, s, id, &format!("chart-{}", id.as_str()));
+        h.push_str(&figure);
         css.push_str(&rules);
-        h.push_str(&format!(
-            "<figure class=\"chart-figure\" id=\"chart-{}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
-             <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-             <div class=\"chart-area static\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>\
-             <p class=\"chart-summary\">{}</p></figure>\n",
-            id.as_str(),
-            text(present::chart_title(lang, id)),
-            text(&present::chart_as_of(lang, id, s)),
-            text(&present::chart_source(lang, id, s)),
-            attr(&present::chart_summary(lang, id, s)),
-            fluid_svg(&drawn.svg),
-            text(&present::chart_summary(lang, id, s)),
-        ));
     }
     h.push_str(&format!(
         "<section class=\"sources\"><h2>{}</h2><ol>",
@@ -234,7 +220,185 @@ pub fn boot_markup(s: &Snapshot) -> Boot {
         ));
     }
     h.push_str("</ol></section>\n</article></main>\n</div>");
+    css.push_str(&static_dark_css());
     Boot { html: h, css }
+}
+
+/// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
+/// same code, with marks that answer without script. `scope` is the figure's id.
+fn static_figure(
+    lang: Lang,
+    s: &Snapshot,
+    id: crate::export::ChartId,
+    scope: &str,
+) -> (String, String) {
+    let drawn = present::draw(id, lang, s, BOOT_WIDTH, &crate::chart::Options::default());
+    let (marks, rules) = static_marks(scope, &drawn);
+    let summary = present::chart_summary(lang, id, s);
+    let figure = format!(
+        "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
+         <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
+         <div class=\"chart-area static\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>\
+         <p class=\"chart-summary\">{}</p></figure>\n",
+        text(present::chart_title(lang, id)),
+        text(&present::chart_as_of(lang, id, s)),
+        text(&present::chart_source(lang, id, s)),
+        attr(&summary),
+        fluid_svg(&drawn.svg),
+        text(&summary),
+    );
+    (figure, rules)
+}
+
+/// An embed page's static content: the chart in Vietnamese and in English, each with the version
+/// note and link back for a pinned and for a following link. The page's inline script (see
+/// [`embed_script`]) marks `<html>` before the first paint, and the stylesheet shows the one
+/// variant the link asks for, so nothing is swapped on screen.
+pub fn embed_markup(
+    s: &Snapshot,
+    chart: crate::export::ChartId,
+    version: &str,
+    published: &str,
+) -> Boot {
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
+    let mut css = String::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let tag = lang.tag();
+        let (figure, rules) =
+            static_figure(lang, s, chart, &format!("chart-{}-{tag}", chart.as_str()));
+        css.push_str(&rules);
+        let footer = |pinned: bool| {
+            let pin = if pinned {
+                format!("&amp;snapshot={}&amp;v={}", attr(&s.id), attr(version))
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=\"{}\"><p class=\"version-note\">{}</p><a href=\"./?lang={tag}{pin}#chart-{}\" target=\"_blank\" rel=\"noopener\">{}</a></div>",
+                if pinned { "pinned" } else { "following" },
+                text(&present::version_note(lang, version, published, pinned)),
+                chart.as_str(),
+                t(lang, Key::SeeFullPage)
+            )
+        };
+        h.push_str(&format!(
+            "<main class=\"embed-main static-{tag}\" lang=\"{tag}\"><div class=\"embed\">{figure}\
+             <footer class=\"embed-footer\">{}{}</footer></div></main>\n",
+            footer(false),
+            footer(true)
+        ));
+    }
+    h.push_str("</div>");
+    css.push_str(&static_dark_css());
+    Boot { html: h, css }
+}
+
+/// A JavaScript string literal that cannot end its `<script>` element.
+fn js_str(s: &str) -> String {
+    serde_json::to_string(s)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('<', "\\u003c")
+}
+
+/// The one inline script of an embed page, allowed by its hash. It runs before the first paint:
+/// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet, hides the static
+/// chart when the link asks for other data than it was built from (the app then draws it), and
+/// tells the host page the embed's height from the start. It reads no message.
+pub fn embed_script(snapshot_id: &str, version: &str) -> String {
+    format!(
+        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get('snapshot'),v=q.get('v'),t=q.get('theme');\
+if(q.get('lang')==='en')h.lang='en';\
+if(t==='dark'||t==='light')h.setAttribute('data-theme',t);\
+if(v)h.setAttribute('data-pinned','');\
+if((s&&s!=={})||(v&&v!=={}))h.setAttribute('data-other','');\
+if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
+var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
+window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
+        js_str(snapshot_id),
+        js_str(version)
+    )
+}
+
+/// Makes a finished page an embed page: `<html>` names the chart, the title is the chart's, and
+/// the inline script goes first in the head, allowed by its hash in the CSP.
+pub fn embed_head(
+    html: &str,
+    chart: crate::export::ChartId,
+    script: &str,
+) -> Result<String, String> {
+    use sha2::Digest;
+    let open = "<html lang=\"vi\">";
+    if !html.contains(open) {
+        return Err("index.html has no <html lang=\"vi\">".into());
+    }
+    let hash = format!(
+        "'sha256-{}'",
+        base64(&sha2::Sha256::digest(script.as_bytes()))
+    );
+    let csp = "script-src 'self' 'wasm-unsafe-eval'";
+    if !html.contains(csp) {
+        return Err("no CSP to allow the embed's script (run harden first)".into());
+    }
+    let mut out = html
+        .replacen(
+            open,
+            &format!(
+                "<html lang=\"vi\" data-embed=\"{}\" class=\"embedded\">",
+                chart.as_str()
+            ),
+            1,
+        )
+        .replacen(csp, &format!("{csp} {hash}"), 1);
+    if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
+        out.replace_range(
+            a + "<title>".len()..b,
+            &format!(
+                "{} · {}",
+                present::chart_title(Lang::Vi, chart),
+                t(Lang::Vi, Key::AppName)
+            ),
+        );
+    }
+    let at = out
+        .find("<meta name=\"viewport\"")
+        .ok_or("no viewport meta in the head")?;
+    out.insert_str(at, &format!("<script>{script}</script>\n  "));
+    Ok(out)
+}
+
+/// Pre-rendered charts are drawn once, in the light theme. For a reader in the dark theme (their
+/// setting, or `?theme=dark`), these rules give every light colour of the drawing its dark
+/// counterpart, so the static chart already looks like the app's.
+pub fn static_dark_css() -> String {
+    use crate::chart::Theme;
+    let (l, d) = (Theme::LIGHT, Theme::DARK);
+    let pairs = [
+        (l.background, d.background),
+        (l.text, d.text),
+        (l.muted, d.muted),
+        (l.fill, d.fill),
+        (l.goal, d.goal),
+        (l.track, d.track),
+        (l.track_stroke, d.track_stroke),
+        (l.dim, d.dim),
+    ];
+    let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    let mut rules = String::new();
+    for (a, b) in pairs {
+        for prop in ["fill", "stroke"] {
+            rules.push_str(&format!(
+                "{{S}} [{prop}=\"{}\"]{{{prop}:{}}}",
+                hex(a),
+                hex(b)
+            ));
+        }
+    }
+    let scoped = |root: &str| rules.replace("{S}", &format!("{root} .chart-area.static svg"));
+    format!(
+        "@media (prefers-color-scheme: dark){{{}}}\n{}\n",
+        scoped(":root:not([data-theme=light])"),
+        scoped(":root[data-theme=dark]")
+    )
 }
 
 /// The static page and the stylesheet rules that place its marks and tooltips.
@@ -293,12 +457,11 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
 /// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of
 /// the body).
 /// Returns the page and the rules [`harden`] must inline with the stylesheet.
-pub fn inject_boot(html: &str, s: &Snapshot) -> Result<(String, String), String> {
+pub fn inject_boot(html: &str, boot: Boot) -> Result<(String, String), String> {
     let start = html
         .find("<div id=\"boot\"")
         .ok_or("index.html has no <div id=\"boot\">")?;
     let end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    let boot = boot_markup(s);
     Ok((
         format!("{}{}\n{}", &html[..start], boot.html, &html[end..]),
         boot.css,
@@ -560,7 +723,7 @@ mod tests {
     #[test]
     fn the_static_page_has_the_figures_the_charts_and_the_sources() {
         let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
-        let (out, _) = inject_boot(html, &snapshot()).expect("injected");
+        let (out, _) = inject_boot(html, boot_markup(&snapshot())).expect("injected");
         assert!(!out.contains("<p>old</p>"));
         assert!(out.contains("<span class=\"fraction\">33/39</span>"));
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
@@ -623,6 +786,65 @@ mod tests {
         hostile.marks[0].tooltip.title = "<img src=x onerror=alert(1)>\"".into();
         let (html, _) = static_marks("chart-pillars", &hostile);
         assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn an_embed_page_carries_both_languages_both_notes_and_one_hashed_script() {
+        use crate::export::ChartId;
+        let s = snapshot();
+        let boot = embed_markup(&s, ChartId::Pillars, "02478a74b21c", "2026-11-27");
+        assert!(boot
+            .html
+            .contains("<main class=\"embed-main static-vi\" lang=\"vi\">"));
+        assert!(boot
+            .html
+            .contains("<main class=\"embed-main static-en\" lang=\"en\">"));
+        assert!(
+            boot.html.contains("id=\"chart-pillars-vi\"")
+                && boot.html.contains("id=\"chart-pillars-en\"")
+        );
+        assert!(boot
+            .html
+            .contains("Số liệu ghim ở phiên bản 02478a74b21c (công bố 27/11/2026)."));
+        assert!(boot
+            .html
+            .contains("Following the latest data: version 02478a74b21c (published 27 Nov 2026)."));
+        assert!(boot.html.contains("href=\"./?lang=en&amp;snapshot=ba-ria-vung-tau-2023&amp;v=02478a74b21c#chart-pillars\""));
+        assert!(boot.css.contains("#chart-pillars-en .m0{"));
+        assert_eq!(boot.html.matches("<svg").count(), 2);
+
+        let script = embed_script("x</script><script>alert(1)//", "02478a74b21c");
+        assert!(
+            !script.contains("</script>"),
+            "data cannot close the script"
+        );
+        assert!(!script.contains("message'"), "it listens to no message");
+        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">\n<meta name=\"viewport\" content=\"width=device-width\"><title>Chỉ số</title></head><body></body></html>";
+        let out = embed_head(page, ChartId::Pillars, &script).expect("embed page");
+        assert!(out.contains("<html lang=\"vi\" data-embed=\"pillars\" class=\"embedded\">"));
+        assert!(out.contains("<title>Chỉ tiêu đạt theo trụ cột · Chỉ số</title>"));
+        use sha2::Digest;
+        let hash = base64(&sha2::Sha256::digest(script.as_bytes()));
+        assert!(out.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}';"
+        )));
+        assert_eq!(out.matches("<script>").count(), 1);
+        assert!(embed_head("<html>", ChartId::Pillars, &script).is_err());
+    }
+
+    #[test]
+    fn every_light_colour_of_a_static_chart_has_its_dark_rule() {
+        let css = static_dark_css();
+        for (light, dark) in [
+            ("#FFFFFF", "#12171C"),
+            ("#0B6A5A", "#4FD1B5"),
+            ("#6B3FA0", "#C9A7FF"),
+        ] {
+            assert!(css.contains(&format!("[fill=\"{light}\"]{{fill:{dark}}}")));
+            assert!(css.contains(&format!("[stroke=\"{light}\"]{{stroke:{dark}}}")));
+        }
+        assert!(css.starts_with("@media (prefers-color-scheme: dark){:root:not([data-theme=light]) .chart-area.static svg"));
+        assert!(css.contains(":root[data-theme=dark] .chart-area.static svg [fill="));
     }
 
     #[test]

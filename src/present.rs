@@ -756,6 +756,21 @@ pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
     }
 }
 
+/// Which data version a chart shows: pinned to it, or following the latest.
+pub fn version_note(lang: Lang, version: &str, published: &str, pinned: bool) -> String {
+    let date = format::date(lang, published).unwrap_or_else(|| published.to_string());
+    match (lang, pinned) {
+        (Lang::Vi, true) => format!("Số liệu ghim ở phiên bản {version} (công bố {date})."),
+        (Lang::En, true) => format!("Data pinned to version {version} (published {date})."),
+        (Lang::Vi, false) => {
+            format!("Luôn theo số liệu mới nhất: phiên bản {version} (công bố {date}).")
+        }
+        (Lang::En, false) => {
+            format!("Following the latest data: version {version} (published {date}).")
+        }
+    }
+}
+
 pub fn chart_title(lang: Lang, id: ChartId) -> &'static str {
     t(
         lang,

@@ -8,8 +8,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
+    use chiso::export::ChartId;
     use chiso::prerender::{
-        harden, inject_boot, inject_preview, preload_data, preview, preview_svg,
+        boot_markup, embed_head, embed_markup, embed_script, harden, inject_boot, inject_preview,
+        preload_data, preview, preview_svg,
     };
     use chiso::validate::{parse_manifest, parse_snapshot};
 
@@ -50,18 +52,37 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
 
     let base = std::env::var("CHISO_SITE_URL").unwrap_or_default();
     let p = preview(&snapshot, format!("{base}{image_name}"));
-    let html = String::from_utf8(read("index.html")?).map_err(|e| format!("index.html: {e}"))?;
-    let (html, boot_css) = inject_boot(&html, &snapshot)?;
-    let (html, (loader_name, loader)) =
-        harden(&html, &boot_css, |f| std::fs::read(dist.join(f)).ok())?;
-    let html = preload_data(&html, &version.path);
+    // Trunk's page is the template of the page and of the embed pages.
+    let trunk_html = read("index.html")?;
+    let trunk_html = String::from_utf8(trunk_html).map_err(|e| format!("index.html: {e}"))?;
+    let finish = |boot| -> Result<(String, (String, String)), String> {
+        let (html, boot_css) = inject_boot(&trunk_html, boot)?;
+        let (html, loader) = harden(&html, &boot_css, |f| std::fs::read(dist.join(f)).ok())?;
+        Ok((
+            inject_preview(&preload_data(&html, &version.path), &p),
+            loader,
+        ))
+    };
+    let (html, (loader_name, loader)) = finish(boot_markup(&snapshot))?;
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
-    std::fs::write(dist.join("index.html"), inject_preview(&html, &p))
-        .map_err(|e| format!("index.html: {e}"))?;
+    std::fs::write(dist.join("index.html"), html).map_err(|e| format!("index.html: {e}"))?;
+    let script = embed_script(&snapshot.id, &version.version);
+    for chart in ChartId::ALL {
+        let (html, _) = finish(embed_markup(
+            &snapshot,
+            chart,
+            &version.version,
+            &version.published,
+        ))?;
+        let name = format!("embed-{}.html", chart.as_str());
+        std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, {loader_name} and the CSP",
+        "{image_name} ({}×{}), preview tags, the static page, {} embed pages, {loader_name} and the CSP",
         pixmap.width(),
-        pixmap.height()
+        pixmap.height(),
+        ChartId::ALL.len()
     ))
 }
 

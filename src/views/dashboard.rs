@@ -195,35 +195,14 @@ pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
         lang.get_untracked().tag()
     );
     let m2 = m.clone();
-    let text = move || {
-        let l = lang.get();
-        let date = crate::format::date(l, &m2.published).unwrap_or_else(|| m2.published.clone());
-        match (l, m2.pinned) {
-            (Lang::Vi, true) => {
-                format!("Số liệu ghim ở phiên bản {} (công bố {date}).", m2.version)
-            }
-            (Lang::En, true) => {
-                format!("Data pinned to version {} (published {date}).", m2.version)
-            }
-            (Lang::Vi, false) => format!(
-                "Luôn theo số liệu mới nhất: phiên bản {} (công bố {date}).",
-                m2.version
-            ),
-            (Lang::En, false) => format!(
-                "Following the latest data: version {} (published {date}).",
-                m2.version
-            ),
-        }
-    };
+    let text =
+        move || crate::present::version_note(lang.get(), &m2.version, &m2.published, m2.pinned);
     view! {
         <p class="version-note" data-testid="version-note" data-pinned=m.pinned.to_string()>
             {text}
             {newer.then(|| view! {
                 " "
-                <a href=latest_href data-testid="newer-data">{move || match lang.get() {
-                    Lang::Vi => "Đã có số liệu mới hơn.",
-                    Lang::En => "Newer data exist.",
-                }}</a>
+                <a href=latest_href data-testid="newer-data">{move || t(lang.get(), Key::NewerData)}</a>
             })}
         </p>
     }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::export::ChartId;
 use crate::fetch::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{t, Key, Lang};
 use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
 use crate::views::dashboard::{meta, VersionNote};
@@ -31,10 +31,7 @@ pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl I
             <footer class="embed-footer">
                 <VersionNote lang=lang />
                 <a href=full_page target="_blank" rel="noopener" data-testid="full-page-link">
-                    {move || match lang.get() {
-                        Lang::Vi => "Xem đầy đủ trên Chỉ số",
-                        Lang::En => "See the full page on Chỉ số",
-                    }}
+                    {move || t(lang.get(), Key::SeeFullPage)}
                 </a>
             </footer>
         </div>

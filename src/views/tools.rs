@@ -35,11 +35,11 @@ pub fn page_base() -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
+    // The site's folder: the page is its index, and embeds are files beside it
+    // (`…/embed-pillars.html` links back to `…/`).
+    let path = loc.pathname().unwrap_or_default();
+    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{}{dir}", loc.origin().unwrap_or_default())
 }
 
 /// The full page at one chart, pinned to the version shown or following the latest.

@@ -39,7 +39,7 @@ async function snippets() {
 test('the embed dialog offers a titled, lazy, borderless iframe that pins the version, and a fixed one', async () => {
   const s = await snippets();
   for (const id of CHARTS) {
-    assert.match(s[id].scripted, new RegExp(`^<iframe src="${server.url.replace(/[.]/g, '\\.')}\\?embed=${id}&amp;lang=vi&amp;theme=auto&amp;snapshot=ba-ria-vung-tau-2023&amp;v=[0-9a-f]{12}"`));
+    assert.match(s[id].scripted, new RegExp(`^<iframe src="${server.url.replace(/[.]/g, '\\.')}embed-${id}\\.html\\?lang=vi&amp;theme=auto&amp;snapshot=ba-ria-vung-tau-2023&amp;v=[0-9a-f]{12}"`));
     assert.match(s[id].scripted, / title="[^"]+ — Chỉ số"/);
     assert.match(s[id].scripted, /width="100%"/);
     assert.match(s[id].scripted, /loading="lazy"/);
@@ -95,13 +95,53 @@ for (const width of [360, 1200]) {
   });
 }
 
-test('an embed appears without layout shift', async () => {
+for (const path of ['?embed=indicators', 'embed-indicators.html?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023', 'embed-indicators.html?lang=en&theme=dark']) {
+  test(`an embed appears without layout shift (${path})`, async () => {
+    const page = await openPage(browser, { width: 360, height: 700 });
+    await trackLayoutShift(page);
+    await page.goto(`${server.url}${path}`);
+    await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await layoutShift(page), 0);
+    assert.equal(await page.locator('#boot').count(), 0, 'the static chart has made way');
+    await page.context().close();
+  });
+}
+
+test('an embed page shows its chart before the WASM: in the language and theme asked, pinned or following, and answers a pointer', async () => {
+  const version = JSON.parse(site.read('data/index.json')).snapshots[0].versions[0].version;
   const page = await openPage(browser, { width: 360, height: 700 });
-  await trackLayoutShift(page);
-  await page.goto(`${server.url}?embed=indicators`);
-  await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
-  await page.waitForTimeout(500);
-  assert.equal(await layoutShift(page), 0);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const shown = () => page.locator('#boot main').evaluateAll((ms) => ms.filter((m) => m.checkVisibility()).map((m) => m.getAttribute('lang')));
+  const note = () => page.locator('#boot .version-note').evaluateAll((ps) => ps.filter((p) => p.checkVisibility()).map((p) => p.textContent));
+
+  await page.goto(`${server.url}embed-pillars.html?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=${version}`);
+  assert.deepEqual(await shown(), ['vi']);
+  assert.deepEqual(await note(), [`Số liệu ghim ở phiên bản ${version} (công bố 27/11/2026).`]);
+  const link = page.locator('#boot .static-vi .pinned a');
+  assert.equal(await link.getAttribute('href'), `./?lang=vi&snapshot=ba-ria-vung-tau-2023&v=${version}#chart-pillars`);
+  const bar = await page.locator('#boot .static-vi svg rect').nth(1).boundingBox();
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  const tips = await page.locator('#boot .tooltip').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).map((t) => t.textContent));
+  assert.equal(tips.length, 1);
+  assert.match(tips[0], /^Chính quyền số: đạt 13\/16 chỉ tiêu \(81,3%\)/);
+
+  await page.goto(`${server.url}embed-pillars.html?lang=en&theme=dark`);
+  assert.deepEqual(await shown(), ['en']);
+  assert.match((await note())[0], /^Following the latest data: version [0-9a-f]{12}/);
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+  // Drawn once in light colours; the dark theme's colours are given by the stylesheet.
+  assert.equal(await page.locator('#boot .static-en svg rect').first().evaluate((r) => getComputedStyle(r).fill), 'rgb(18, 23, 28)');
+  assert.match(await page.locator('#boot .static-en .chart-title').textContent(), /Indicators met by pillar/);
+
+  // Other data than it was built from: the static chart steps aside for the app.
+  await page.goto(`${server.url}embed-pillars.html?v=000000000000`);
+  assert.deepEqual(await shown(), []);
+  release();
+  await page.getByTestId('load-error').waitFor();
+  assert.deepEqual(page.errors.filter((e) => !/HTTP 404/.test(e)), []);
   await page.context().close();
 });
 

@@ -204,6 +204,19 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
   assert.equal(styleSrc, `style-src 'self' 'sha256-${createHash('sha256').update(css).digest('base64')}'`);
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
+  // Each embed page has the same policy, plus exactly one inline script, allowed by its own hash.
+  const embeds = readdirSync(site.dir).filter((f) => /^embed-\w+\.html$/.test(f));
+  assert.equal(embeds.length, 4);
+  for (const f of embeds) {
+    const e = site.read(f).toString('utf8');
+    const ecsp = e.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+    const inline = [...e.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(inline.length, 1, f);
+    const escript = ecsp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    assert.equal(escript, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`, f);
+    assert.doesNotMatch(ecsp, /unsafe-inline|'unsafe-eval'/);
+    assert.doesNotMatch(inline[0], /addEventListener\(['"]message/, `${f} listens to no message`);
+  }
   const wasm = readdirSync(site.dir).find((f) => f.endsWith('.wasm'));
   const loader = site.read(built.find((f) => f.startsWith('boot-'))).toString('utf8');
   assert.ok(loader.includes(`integrity: '${sha384(site.read(wasm))}'`), 'the WASM fetch checks its integrity');
@@ -220,6 +233,10 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   await page.locator('[data-testid=chart-context] svg').waitFor();
   await page.goto(`${server.url}?embed=indicators`);
   await page.locator('[data-testid=embed] .chart-svg svg').waitFor();
+  for (const q of ['lang=en&theme=dark', 'lang=vi&snapshot=ba-ria-vung-tau-2023']) {
+    await page.goto(`${server.url}embed-indicators.html?${q}`);
+    await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+  }
   assert.deepEqual([...hosts], [new URL(server.url).host]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.context().close();
@@ -242,13 +259,13 @@ test('a tampered WASM does not run, and the page says so instead of going blank'
   }
 });
 
-test('the embed sends only its height and ignores every incoming message', async () => {
+for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed sends only its height and ignores every incoming message (${embed})`, async () => {
   const page = await openPage(browser);
   await page.setContent(`<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body>
-    <iframe id="f" src="${server.url}?embed=pillars" style="width:360px;height:200px;border:0"></iframe>
+    <iframe id="f" src="${server.url}${embed}" style="width:360px;height:200px;border:0"></iframe>
     <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script></body></html>`);
   const frame = page.frameLocator('#f');
-  await frame.locator('[data-testid=embed] .chart-svg svg').waitFor();
+  await frame.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
   await page.waitForFunction(() => window.got.length > 0);
   for (const m of await page.evaluate(() => window.got)) {
     assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
