@@ -319,6 +319,25 @@ window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})
     )
 }
 
+/// An embed page fetches the WASM and the data only once its reader interacts (see [`harden`]'s
+/// loader), so it must not preload them. The JS glue's `modulepreload` stays: it is small, and it
+/// carries the glue's integrity.
+pub fn without_eager_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..end];
+        if !(tag.contains(".wasm\"") || tag.contains("as=\"fetch\"")) {
+            out.push_str(tag);
+        }
+        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Makes a finished page an embed page: `<html>` names the chart, the title is the chart's, and
 /// the inline script goes first in the head, allowed by its hash in the CSP.
 pub fn embed_head(
@@ -632,6 +651,17 @@ pub fn harden(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
          // An embed shows one chart, not the static page.\n\
          if (new URLSearchParams(location.search).has('embed')) document.getElementById('boot')?.setAttribute('hidden', '');\n\
+         // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
+         // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
+         // article's reader who only looks downloads no WASM.\n\
+         const root = document.documentElement;\n\
+         if (root.dataset.embed && !root.hasAttribute('data-other') && document.getElementById('boot')) {{\n\
+         \x20 await new Promise((go) => {{\n\
+         \x20   const events = ['pointerdown', 'keydown', 'focusin'];\n\
+         \x20   const once = () => {{ for (const e of events) removeEventListener(e, once, true); go(); }};\n\
+         \x20   for (const e of events) addEventListener(e, once, {{ capture: true, passive: true }});\n\
+         \x20 }});\n\
+         }}\n\
          const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
          \x20 const p = document.querySelector('#boot .loading');\n\
@@ -830,6 +860,15 @@ mod tests {
         )));
         assert_eq!(out.matches("<script>").count(), 1);
         assert!(embed_head("<html>", ChartId::Pillars, &script).is_err());
+    }
+
+    #[test]
+    fn an_embed_page_preloads_neither_the_wasm_nor_the_data() {
+        let html = "<head><link rel=\"modulepreload\" href=\"./c.js\" integrity=\"x\"><link rel=\"preload\" href=\"./c_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"data/x.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<title>t</title></head>";
+        assert_eq!(
+            without_eager_preloads(html),
+            "<head><link rel=\"modulepreload\" href=\"./c.js\" integrity=\"x\"><title>t</title></head>"
+        );
     }
 
     #[test]

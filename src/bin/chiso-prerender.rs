@@ -11,7 +11,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::export::ChartId;
     use chiso::prerender::{
         boot_markup, embed_head, embed_markup, embed_script, harden, inject_boot, inject_preview,
-        preload_data, preview, preview_svg,
+        preload_data, preview, preview_svg, without_eager_preloads,
     };
     use chiso::validate::{parse_manifest, parse_snapshot};
 
@@ -75,6 +75,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             &version.published,
         ))?;
         let name = format!("embed-{}.html", chart.as_str());
+        let html = without_eager_preloads(&html);
         std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
             .map_err(|e| format!("{name}: {e}"))?;
     }

@@ -69,7 +69,11 @@ for (const width of [360, 1200]) {
         const el = frames.nth(i);
         await el.scrollIntoViewIfNeeded();
         const frame = await (await el.elementHandle()).contentFrame();
-        await frame.locator('[data-testid=embed] .chart-svg svg').waitFor();
+        // The pre-rendered chart reports its height first; the app, fetched when the reader
+        // first interacts, reports its own.
+        await frame.locator('#boot .chart-svg svg').first().waitFor();
+        await frame.locator('#boot .mark').first().focus();
+        await frame.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
         // The iframe follows the height the embed reports, until both agree.
         await page.waitForFunction(async (idx) => {
           const f = document.querySelectorAll('iframe[data-chiso-embed]')[idx];
@@ -100,6 +104,9 @@ for (const path of ['?embed=indicators', 'embed-indicators.html?lang=vi&theme=au
     const page = await openPage(browser, { width: 360, height: 700 });
     await trackLayoutShift(page);
     await page.goto(`${server.url}${path}`);
+    // An embed page fetches the app on the reader's first interaction (focus, here: not an
+    // input, so no shift after it could be excused).
+    if (path.startsWith('embed-')) await page.locator('#boot .mark:visible').first().focus();
     await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
     await page.waitForTimeout(500);
     assert.equal(await layoutShift(page), 0);
@@ -107,6 +114,27 @@ for (const path of ['?embed=indicators', 'embed-indicators.html?lang=vi&theme=au
     await page.context().close();
   });
 }
+
+test('an embed page fetches no WASM and no data until its reader interacts, and its tooltips work meanwhile', async () => {
+  const page = await openPage(browser, { width: 360, height: 700 });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}embed-pillars.html?lang=vi&theme=auto`);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const bar = await page.locator('#boot .static-vi svg rect').nth(1).boundingBox();
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  assert.equal(await page.locator('#boot .tooltip').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).length), 1);
+  assert.deepEqual(fetched.filter((f) => /\.wasm$|\/data\//.test(f)), [], 'nothing fetched for a reader who only looks');
+  // A key press is an interaction: the app arrives and takes over with the same chart.
+  await page.keyboard.press('Tab');
+  await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+  assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1);
+  assert.match(await page.locator('[data-testid=embed] .chart-svg svg').textContent(), /13\/16 · 81,3%/);
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
 
 test('an embed page shows its chart before the WASM: in the language and theme asked, pinned or following, and answers a pointer', async () => {
   const version = JSON.parse(site.read('data/index.json')).snapshots[0].versions[0].version;
