@@ -141,7 +141,7 @@ const BOOT_WIDTH: f64 = 640.0;
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
 /// sees it: the headline figures, the four charts drawn by the same code as the app, and the
 /// sources, in Vietnamese. The app replaces it, all at once, when it is ready.
-pub fn boot_markup(s: &Snapshot) -> Boot {
+pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     use crate::export::ChartId;
     let lang = Lang::Vi;
     let mut css = String::new();
@@ -163,24 +163,14 @@ pub fn boot_markup(s: &Snapshot) -> Boot {
         None => lang.pick(&s.unit.name).to_string(),
     };
     h.push_str(&format!(
-        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<section class=\"tallies\">\n",
+        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<p class=\"version-note\">{}</p>\n<section class=\"tallies\">\n",
         text(&unit),
-        text(lang.pick(&s.title))
+        text(lang.pick(&s.title)),
+        text(&present::version_note(lang, version, published, false))
     ));
     for (i, tally) in s.tallies.iter().enumerate() {
         let line = present::tally_line(lang, s, tally);
-        let sources: Vec<String> = line
-            .sources
-            .iter()
-            .map(|r| {
-                format!(
-                    "<a href=\"{}\" rel=\"noopener noreferrer external\">{}</a> ({})",
-                    attr(&r.url),
-                    text(&r.title),
-                    text(&r.detail)
-                )
-            })
-            .collect();
+        let sources: Vec<String> = line.sources.iter().map(source_link).collect();
         h.push_str(&format!(
             "<div class=\"tally{}\"><p class=\"figure\"><span class=\"fraction\">{}</span> <span class=\"label\">{}</span> · <span class=\"rate\">{}</span></p>\
              <p class=\"as-of\">{}: {}</p><p class=\"pillar-split\">{}</p><p class=\"source\">{}: {}</p></div>\n",
@@ -473,6 +463,16 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
     (html, css)
 }
 
+/// A source as the app links it (the same markup, so the same layout to the pixel).
+fn source_link(r: &present::SourceRef) -> String {
+    format!(
+        "<span class=\"source-ref\"><a href=\"{}\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">{}</a> ({})</span>",
+        attr(&r.url),
+        text(&r.title),
+        text(&r.detail)
+    )
+}
+
 /// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of
 /// the body).
 /// Returns the page and the rules [`harden`] must inline with the stylesheet.
@@ -576,22 +576,6 @@ pub fn inline_css(
     ))
 }
 
-/// Starts fetching the manifest and the default snapshot while the WASM downloads, instead of
-/// after it has started (the request chain HTML → JS → WASM → JSON becomes HTML → all at once).
-pub fn preload_data(html: &str, snapshot_path: &str) -> String {
-    let links = format!(
-        "<link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n\
-         <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
-        attr(snapshot_path)
-    );
-    match html.find("</head>") {
-        Some(i) if !html.contains("href=\"data/index.json\" as=\"fetch\"") => {
-            format!("{}{links}{}", &html[..i], &html[i..])
-        }
-        _ => html.to_string(),
-    }
-}
-
 fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -622,9 +606,18 @@ pub fn sri(bytes: &[u8]) -> String {
 /// Replaces Trunk's inline loader with an external one that fetches the WASM with its integrity
 /// checked, and puts the CSP first in the head. `read` gives the bytes of a built file by name.
 /// Returns the new HTML and the loader file (name, contents) to write.
+/// The snapshot the built pages show: the loader fetches it beside the WASM.
+#[derive(Debug, Clone, Copy)]
+pub struct Warm<'a> {
+    pub snapshot: &'a str,
+    pub version: &'a str,
+    pub path: &'a str,
+}
+
 pub fn harden(
     html: &str,
     extra_css: &str,
+    warm: Warm,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, (String, String)), String> {
     let open = "<script type=\"module\">";
@@ -649,25 +642,43 @@ pub fn harden(
     // loading for ever.
     let loader = format!(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
-         // An embed shows one chart, not the static page.\n\
-         if (new URLSearchParams(location.search).has('embed')) document.getElementById('boot')?.setAttribute('hidden', '');\n\
-         // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
-         // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
-         // article's reader who only looks downloads no WASM.\n\
+         const params = new URLSearchParams(location.search);\n\
          const root = document.documentElement;\n\
-         if (root.dataset.embed && !root.hasAttribute('data-other') && document.getElementById('boot')) {{\n\
+         const boot = document.getElementById('boot');\n\
+         // An embed shows one chart, not the static page.\n\
+         if (params.has('embed')) boot?.setAttribute('hidden', '');\n\
+         if (root.dataset.embed && !root.hasAttribute('data-other') && boot) {{\n\
+         \x20 // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
+         \x20 // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
+         \x20 // article's reader who only looks downloads no WASM.\n\
          \x20 await new Promise((go) => {{\n\
          \x20   const events = ['pointerdown', 'keydown', 'focusin'];\n\
          \x20   const once = () => {{ for (const e of events) removeEventListener(e, once, true); go(); }};\n\
          \x20   for (const e of events) addEventListener(e, once, {{ capture: true, passive: true }});\n\
          \x20 }});\n\
+         }} else {{\n\
+         \x20 // The pre-rendered page is painted before anything else is fetched, so nothing competes\n\
+         \x20 // with it (a frame that never comes, in a hidden frame, waits 1 s at most).\n\
+         \x20 await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 1000); }});\n\
          }}\n\
+         // The data the app will ask for, fetched beside the WASM rather than after it.\n\
+         const preload = (href) => {{\n\
+         \x20 const l = document.createElement('link');\n\
+         \x20 l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = href;\n\
+         \x20 document.head.append(l);\n\
+         }};\n\
+         preload('data/index.json');\n\
+         const snapshot = params.get('snapshot'), version = params.get('v');\n\
+         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
          const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
          \x20 const p = document.querySelector('#boot .loading');\n\
          \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
          \x20 throw e;\n}}\n",
-        sri(&wasm_bytes)
+        sri(&wasm_bytes),
+        snap = js_str(warm.snapshot),
+        ver = js_str(warm.version),
+        path = js_str(warm.path),
     );
     let name = {
         use sha2::Digest;
@@ -679,7 +690,8 @@ pub fn harden(
         "<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         sri(loader.as_bytes())
     );
-    let mut out = format!("{}{}{}", &html[..start], tag, &html[end..]);
+    // The WASM is fetched by the loader after the first paint (see above), not preloaded.
+    let mut out = without_eager_preloads(&format!("{}{}{}", &html[..start], tag, &html[end..]));
     let (inlined, style_src) = inline_css(&out, extra_css, &read)?;
     out = inlined;
     let csp = format!(
@@ -702,6 +714,12 @@ pub fn harden(
 mod tests {
     use super::*;
     use crate::validate::parse_snapshot;
+
+    const WARM: Warm = Warm {
+        snapshot: "s",
+        version: "0123456789ab",
+        path: "data/s.json",
+    };
 
     fn snapshot() -> Snapshot {
         parse_snapshot(include_bytes!("../public/data/ba-ria-vung-tau-2023.json")).expect("valid")
@@ -753,9 +771,13 @@ mod tests {
     #[test]
     fn the_static_page_has_the_figures_the_charts_and_the_sources() {
         let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
-        let (out, _) = inject_boot(html, boot_markup(&snapshot())).expect("injected");
+        let (out, _) = inject_boot(html, boot_markup(&snapshot(), "02478a74b21c", "2026-11-27"))
+            .expect("injected");
         assert!(!out.contains("<p>old</p>"));
         assert!(out.contains("<span class=\"fraction\">33/39</span>"));
+        assert!(out.contains(
+            "<p class=\"version-note\">Luôn theo số liệu mới nhất: phiên bản 02478a74b21c (công bố 27/11/2026).</p>"
+        ));
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
         assert_eq!(out.matches("<svg").count(), 4);
         assert!(out.contains("0,5878 → 2023: 0,7353"));
@@ -773,16 +795,15 @@ mod tests {
             "c_bg.wasm" => Some(b"w".to_vec()),
             _ => None,
         };
-        let (out, _) = harden(html, "", read).expect("hardened");
+        let (out, _) = harden(html, "", WARM, read).expect("hardened");
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(!out.contains("main-1.css"));
         let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
         assert!(out.contains(&format!("style-src 'self' 'sha256-{hash}';")));
-        let pre = preload_data(&out, "data/x.json");
-        assert!(pre.contains(
-            "<link rel=\"preload\" href=\"data/x.json\" as=\"fetch\" crossorigin=\"anonymous\">"
-        ));
-        assert_eq!(preload_data(&pre, "data/x.json"), pre, "added once");
+        assert!(
+            !out.contains("rel=\"preload\""),
+            "nothing is fetched before the first paint"
+        );
     }
 
     #[test]
@@ -898,7 +919,7 @@ mod tests {
     #[test]
     fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
         let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
-        let (out, (name, loader)) = harden(html, "", |f| {
+        let (out, (name, loader)) = harden(html, "", WARM, |f| {
             (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())
         })
         .expect("hardened");
@@ -917,8 +938,16 @@ mod tests {
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("await import('./chiso-abc.js');"));
+        // After the first paint, the data is fetched beside the WASM; an embed page waits for
+        // its reader.
+        assert!(loader.contains("requestAnimationFrame(() => setTimeout(go))"));
+        assert!(loader.contains("preload('data/index.json');"));
+        assert!(loader.contains(
+            "if ((!snapshot || snapshot === \"s\") && (!version || version === \"0123456789ab\")) preload(\"data/s.json\");"
+        ));
+        assert!(loader.contains("['pointerdown', 'keydown', 'focusin']"));
         assert!(
-            harden(html, "", |_| None).is_err(),
+            harden(html, "", WARM, |_| None).is_err(),
             "a missing WASM is an error"
         );
     }

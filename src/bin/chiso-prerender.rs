@@ -11,7 +11,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::export::ChartId;
     use chiso::prerender::{
         boot_markup, embed_head, embed_markup, embed_script, harden, inject_boot, inject_preview,
-        preload_data, preview, preview_svg, without_eager_preloads,
+        preview, preview_svg, Warm,
     };
     use chiso::validate::{parse_manifest, parse_snapshot};
 
@@ -57,13 +57,16 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let trunk_html = String::from_utf8(trunk_html).map_err(|e| format!("index.html: {e}"))?;
     let finish = |boot| -> Result<(String, (String, String)), String> {
         let (html, boot_css) = inject_boot(&trunk_html, boot)?;
-        let (html, loader) = harden(&html, &boot_css, |f| std::fs::read(dist.join(f)).ok())?;
-        Ok((
-            inject_preview(&preload_data(&html, &version.path), &p),
-            loader,
-        ))
+        let warm = Warm {
+            snapshot: &snapshot.id,
+            version: &version.version,
+            path: &version.path,
+        };
+        let (html, loader) = harden(&html, &boot_css, warm, |f| std::fs::read(dist.join(f)).ok())?;
+        Ok((inject_preview(&html, &p), loader))
     };
-    let (html, (loader_name, loader)) = finish(boot_markup(&snapshot))?;
+    let (html, (loader_name, loader)) =
+        finish(boot_markup(&snapshot, &version.version, &version.published))?;
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
     std::fs::write(dist.join("index.html"), html).map_err(|e| format!("index.html: {e}"))?;
     let script = embed_script(&snapshot.id, &version.version);
@@ -75,7 +78,6 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             &version.published,
         ))?;
         let name = format!("embed-{}.html", chart.as_str());
-        let html = without_eager_preloads(&html);
         std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
             .map_err(|e| format!("{name}: {e}"))?;
     }
