@@ -1,5 +1,6 @@
 # Chỉ số — every command installs what it is missing, and only that.
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
+#   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium
 #   make dist    release build into dist/, ready for any static host
 #   make size    raw and brotli size of every file in dist/
@@ -16,10 +17,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
+.PHONY: serve dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
         lint test-native test-browser clean
 
-serve: setup-rust setup-trunk setup-bindgen setup-node
+# What a static host would serve: the release build, pre-rendered page and embed pages included.
+serve: dist
+	node tests/tools/serve.mjs dist
+
+dev: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
 
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts

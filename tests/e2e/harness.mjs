@@ -34,7 +34,7 @@ export function copyDist() {
 }
 
 /** Serves `root` on a free loopback port. Directory URLs get their index.html; nothing else is rewritten. */
-export async function serve(root) {
+export async function serve(root, port = 0) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -48,9 +48,9 @@ export async function serve(root) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: bound } = server.address();
+  return { url: `http://127.0.0.1:${bound}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {
