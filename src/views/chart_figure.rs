@@ -325,7 +325,9 @@ fn use_width(el: NodeRef<leptos::html::Div>) -> ReadSignal<Option<f64>> {
                     .get_untracked()
                     .is_none_or(|old: f64| (old - w).abs() >= 1.0)
             {
-                set_width.set(Some(w));
+                // Every chart's observer reports in the same frame; drawing each in a task of its
+                // own keeps the main thread free to answer the reader between them.
+                set_timeout(move || set_width.set(Some(w)), std::time::Duration::ZERO);
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {

@@ -17,7 +17,26 @@ use crate::views::tools::SnapshotMeta;
 pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let ctx = expect_context::<ChartContext>();
     provide_context(meta(&loaded));
-    crate::app::mark_ready();
+    // The page is built in steps, one task each (the top, then each chart, then the cards), so no
+    // step holds the main thread long on a slow phone; it is invisible until the last chart has
+    // drawn, so the steps are never seen.
+    const STEPS: u8 = 5;
+    let step = RwSignal::new(0u8);
+    Effect::new(move |_| {
+        let now = step.get();
+        if now < STEPS {
+            set_timeout(move || step.set(now + 1), std::time::Duration::ZERO);
+        }
+    });
+    let from = move |k: u8| Memo::new(move |_| step.get() >= k);
+    let ready = use_context::<crate::app::AppReady>();
+    Effect::new(move |_| {
+        if step.get() >= STEPS {
+            if let Some(a) = ready {
+                a.ready.set(true);
+            }
+        }
+    });
     let s = StoredValue::new(loaded.snapshot);
     let title = move || s.with_value(|s| lang.get().pick(&s.title).to_string());
     let unit = move || {
@@ -107,16 +126,20 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 <ul>{move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </section>
             <PillarPicker pillar=ctx.pillar lang=lang />
-            <ChartFigure spec=spec(ChartId::Headline) tools=true />
-            <ChartFigure spec=spec(ChartId::Pillars) tools=true />
-            <ChartFigure
-                spec=spec(ChartId::Indicators)
-                tools=true
-                initial=initial_indicator.unwrap_or_default()
-                on_select=on_indicator
-                empty_pillar_note=Signal::derive(move || t(lang.get(), Key::NoIndicatorInPillar).to_string())
-            />
-            <ChartFigure spec=spec(ChartId::Context) tools=true />
+            {let shown = from(1); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Headline) tools=true /> })}
+            {let shown = from(2); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Pillars) tools=true /> })}
+            {let shown = from(3); let initial = initial_indicator.clone().unwrap_or_default(); let on_select = on_indicator.clone();
+             move || shown.get().then(|| view! {
+                <ChartFigure
+                    spec=spec(ChartId::Indicators)
+                    tools=true
+                    initial=initial.clone()
+                    on_select=on_select.clone()
+                    empty_pillar_note=Signal::derive(move || t(lang.get(), Key::NoIndicatorInPillar).to_string())
+                />
+            })}
+            {let shown = from(4); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Context) tools=true /> })}
+            {let shown = from(5); move || shown.get().then(|| view! {
             <section class="cards" data-testid="goals">
                 <h2>{move || t(lang.get(), Key::Goals)}</h2>
                 <ul class="card-list">
@@ -164,6 +187,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </section>
+            })}
         </article>
     }
 }
