@@ -159,6 +159,11 @@ async function measure(browser, origin, page, profile) {
     const before = chart == null ? null : nav.transferSize + res.filter((r) => r.responseEnd <= chart).reduce((s, r) => s + r.transferSize, 0);
     return { firstChart: chart, bytes: total, bytesBefore: before, requests: 1 + res.length, cls: window.__cls };
   }));
+  // Ours is loaded once the app has taken over (an embed page waits for its reader: it stays static).
+  if (page.ours) await tab.waitForFunction(() => !document.getElementById('boot') || document.documentElement.dataset.embed, null, { timeout: 60000 }).catch(() => {});
+  // JS heap after load (after a forced GC), before the interactions below add their own.
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  out.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   // Tooltip latency: from the pointer event to the tooltip on screen (the next frame).
   if (out.hoverReady) {
     const lat = [];
@@ -180,8 +185,6 @@ async function measure(browser, origin, page, profile) {
       f();
     }));
   }
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
-  out.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await context.close();
   return out;
 }
