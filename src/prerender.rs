@@ -140,13 +140,29 @@ const BOOT_WIDTH: f64 = 640.0;
 
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
 /// sees it: the headline figures, the four charts drawn by the same code as the app, and the
-/// sources, in Vietnamese. The app replaces it, all at once, when it is ready.
+/// sources; in Vietnamese and in English, with the version note for a following and a pinned
+/// link. The page's inline script ([`boot_script`]) marks `<html>` before the first paint and the
+/// stylesheet shows the one variant the link asks for. The app replaces it, all at once, when it
+/// is ready.
 pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
-    use crate::export::ChartId;
-    let lang = Lang::Vi;
-    let mut css = String::new();
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
+    let mut css = String::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let (html, rules) = static_page_in(lang, s, version, published);
+        h.push_str(&html);
+        css.push_str(&rules);
+    }
+    h.push_str("</div>");
+    css.push_str(&static_dark_css());
+    Boot { html: h, css }
+}
+
+fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (String, String) {
+    use crate::export::ChartId;
+    let tag = lang.tag();
+    let mut css = String::new();
+    let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
     h.push_str(&format!(
         "<header class=\"site\"><p class=\"brand\"><span class=\"name\">{}</span><span class=\"tagline\">{}</span></p></header>\n",
         t(lang, Key::AppName),
@@ -163,10 +179,11 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
         None => lang.pick(&s.unit.name).to_string(),
     };
     h.push_str(&format!(
-        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<p class=\"version-note\">{}</p>\n<section class=\"tallies\">\n",
+        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"tallies\">\n",
         text(&unit),
         text(lang.pick(&s.title)),
-        text(&present::version_note(lang, version, published, false))
+        text(&present::version_note(lang, version, published, false)),
+        text(&present::version_note(lang, version, published, true))
     ));
     for (i, tally) in s.tallies.iter().enumerate() {
         let line = present::tally_line(lang, s, tally);
@@ -192,7 +209,12 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     }
     h.push_str("</ul></section>\n");
     for id in ChartId::ALL {
-        let (figure, rules) = static_figure(lang, s, id, &format!("chart-{}", id.as_str()));
+        // The Vietnamese page keeps the app's figure ids (links to `#chart-…` land on it).
+        let scope = match lang {
+            Lang::Vi => format!("chart-{}", id.as_str()),
+            Lang::En => format!("chart-{}-en", id.as_str()),
+        };
+        let (figure, rules) = static_figure(lang, s, id, &scope);
         h.push_str(&figure);
         css.push_str(&rules);
     }
@@ -209,9 +231,8 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
             text(&r.detail)
         ));
     }
-    h.push_str("</ol></section>\n</article></main>\n</div>");
-    css.push_str(&static_dark_css());
-    Boot { html: h, css }
+    h.push_str("</ol></section>\n</article></main>\n</div>\n");
+    (h, css)
 }
 
 /// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
@@ -290,11 +311,12 @@ fn js_str(s: &str) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The one inline script of an embed page, allowed by its hash. It runs before the first paint:
+/// The one inline script of the page and of an embed page, allowed by its hash. It runs before
+/// the first paint:
 /// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet, hides the static
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start. It reads no message.
-pub fn embed_script(snapshot_id: &str, version: &str) -> String {
+pub fn boot_script(snapshot_id: &str, version: &str) -> String {
     format!(
         "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get('snapshot'),v=q.get('v'),t=q.get('theme');\
 if(q.get('lang')==='en')h.lang='en';\
@@ -328,6 +350,25 @@ pub fn without_eager_preloads(html: &str) -> String {
     out
 }
 
+/// Puts `script` first in the head of a finished page, allowed by its hash in the CSP.
+pub fn with_boot_script(html: &str, script: &str) -> Result<String, String> {
+    use sha2::Digest;
+    let hash = format!(
+        "'sha256-{}'",
+        base64(&sha2::Sha256::digest(script.as_bytes()))
+    );
+    let csp = "script-src 'self' 'wasm-unsafe-eval'";
+    if !html.contains(csp) {
+        return Err("no CSP to allow the inline script (run harden first)".into());
+    }
+    let mut out = html.replacen(csp, &format!("{csp} {hash}"), 1);
+    let at = out
+        .find("<meta name=\"viewport\"")
+        .ok_or("no viewport meta in the head")?;
+    out.insert_str(at, &format!("<script>{script}</script>\n  "));
+    Ok(out)
+}
+
 /// Makes a finished page an embed page: `<html>` names the chart, the title is the chart's, and
 /// the inline script goes first in the head, allowed by its hash in the CSP.
 pub fn embed_head(
@@ -335,29 +376,18 @@ pub fn embed_head(
     chart: crate::export::ChartId,
     script: &str,
 ) -> Result<String, String> {
-    use sha2::Digest;
     let open = "<html lang=\"vi\">";
     if !html.contains(open) {
         return Err("index.html has no <html lang=\"vi\">".into());
     }
-    let hash = format!(
-        "'sha256-{}'",
-        base64(&sha2::Sha256::digest(script.as_bytes()))
+    let mut out = html.replacen(
+        open,
+        &format!(
+            "<html lang=\"vi\" data-embed=\"{}\" class=\"embedded\">",
+            chart.as_str()
+        ),
+        1,
     );
-    let csp = "script-src 'self' 'wasm-unsafe-eval'";
-    if !html.contains(csp) {
-        return Err("no CSP to allow the embed's script (run harden first)".into());
-    }
-    let mut out = html
-        .replacen(
-            open,
-            &format!(
-                "<html lang=\"vi\" data-embed=\"{}\" class=\"embedded\">",
-                chart.as_str()
-            ),
-            1,
-        )
-        .replacen(csp, &format!("{csp} {hash}"), 1);
     if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
         out.replace_range(
             a + "<title>".len()..b,
@@ -368,11 +398,7 @@ pub fn embed_head(
             ),
         );
     }
-    let at = out
-        .find("<meta name=\"viewport\"")
-        .ok_or("no viewport meta in the head")?;
-    out.insert_str(at, &format!("<script>{script}</script>\n  "));
-    Ok(out)
+    with_boot_script(&out, script)
 }
 
 /// Pre-rendered charts are drawn once, in the light theme. For a reader in the dark theme (their
@@ -776,10 +802,18 @@ mod tests {
         assert!(!out.contains("<p>old</p>"));
         assert!(out.contains("<span class=\"fraction\">33/39</span>"));
         assert!(out.contains(
-            "<p class=\"version-note\">Luôn theo số liệu mới nhất: phiên bản 02478a74b21c (công bố 27/11/2026).</p>"
+            "<p class=\"version-note following\">Luôn theo số liệu mới nhất: phiên bản 02478a74b21c (công bố 27/11/2026).</p>"
         ));
+        assert!(out.contains("<p class=\"version-note pinned\">Data pinned to version 02478a74b21c (published 27 Nov 2026).</p>"));
+        assert!(out.contains("<div class=\"static-en\" lang=\"en\">"));
+        assert!(out.contains("<span class=\"rate\">84.6%</span>"));
+        assert!(out.contains("id=\"chart-pillars-en\""));
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
-        assert_eq!(out.matches("<svg").count(), 4);
+        assert_eq!(
+            out.matches("<svg").count(),
+            8,
+            "four charts in each language"
+        );
         assert!(out.contains("0,5878 → 2023: 0,7353"));
         assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
         assert!(!out.contains("<script"));
@@ -864,7 +898,7 @@ mod tests {
         assert!(boot.css.contains("#chart-pillars-en .m0{"));
         assert_eq!(boot.html.matches("<svg").count(), 2);
 
-        let script = embed_script("x</script><script>alert(1)//", "02478a74b21c");
+        let script = boot_script("x</script><script>alert(1)//", "02478a74b21c");
         assert!(
             !script.contains("</script>"),
             "data cannot close the script"

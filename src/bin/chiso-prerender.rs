@@ -10,8 +10,8 @@
 fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::export::ChartId;
     use chiso::prerender::{
-        boot_markup, embed_head, embed_markup, embed_script, harden, inject_boot, inject_preview,
-        preview, preview_svg, Warm,
+        boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,
+        preview, preview_svg, with_boot_script, Warm,
     };
     use chiso::validate::{parse_manifest, parse_snapshot};
 
@@ -68,8 +68,9 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let (html, (loader_name, loader)) =
         finish(boot_markup(&snapshot, &version.version, &version.published))?;
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
-    std::fs::write(dist.join("index.html"), html).map_err(|e| format!("index.html: {e}"))?;
-    let script = embed_script(&snapshot.id, &version.version);
+    let script = boot_script(&snapshot.id, &version.version);
+    std::fs::write(dist.join("index.html"), with_boot_script(&html, &script)?)
+        .map_err(|e| format!("index.html: {e}"))?;
     for chart in ChartId::ALL {
         let (html, _) = finish(embed_markup(
             &snapshot,

@@ -147,12 +147,13 @@ test('without JavaScript the page still shows the real figures, the four charts 
   const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
   await page.goto(server.url);
   const boot = page.locator('#boot');
-  assert.match(await boot.locator('.tally.headline .fraction').textContent(), /^33\/39$/);
-  assert.equal(await boot.locator('.tally.headline .rate').textContent(), '84,6%');
-  assert.equal(await boot.locator('.chart-svg svg').count(), 4);
+  assert.match(await boot.locator('.static-vi .tally.headline .fraction').textContent(), /^33\/39$/);
+  assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '84,6%');
+  assert.equal(await boot.locator('.chart-svg svg:visible').count(), 4, 'the four charts, in Vietnamese');
+  assert.equal(await boot.locator('.static-en').isVisible(), false);
   assert.match(await boot.locator('#chart-pillars svg').textContent(), /13\/16 · 81,3%/);
   assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
-  assert.equal(await boot.locator('.sources li a').count(), 8);
+  assert.equal(await boot.locator('.static-vi .sources li a').count(), 8);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await page.context().close();
@@ -204,6 +205,28 @@ test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   assert.equal(await area.getByTestId('tooltip').textContent(), hovered);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('before the WASM, the pre-rendered page is in the language the link asks for, and never shows other data than the link pins', async () => {
+  const page = await openPage(browser, { width: 412, height: 823 });
+  await page.route('**/*.wasm', () => {});
+  await page.goto(`${server.url}?lang=en`);
+  const boot = page.locator('#boot');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await boot.locator('.static-vi').isVisible(), false);
+  assert.match(await boot.locator('.static-en h1').textContent(), /Digital transformation/);
+  assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '84.6%');
+  assert.match(await boot.locator('.static-en .version-note:visible').textContent(), /^Following the latest data/);
+  assert.match(await boot.locator('#chart-pillars-en svg').textContent(), /13\/16 · 81\.3%/);
+  // Pinned to the version it was built from: the same figures, said to be pinned.
+  const version = JSON.parse(site.read('data/index.json')).snapshots[0].versions[0].version;
+  await page.goto(`${server.url}?snapshot=ba-ria-vung-tau-2023&v=${version}`);
+  assert.match(await boot.locator('.static-vi .version-note:visible').textContent(), new RegExp(`^Số liệu ghim ở phiên bản ${version}`));
+  // Pinned to another version: no figure is shown until the app has loaded that version.
+  await page.goto(`${server.url}?snapshot=ba-ria-vung-tau-2023&v=000000000000`);
+  assert.equal(await boot.locator('.static-vi').isVisible(), false);
+  assert.equal(await boot.locator('.loading').isVisible(), true);
   await page.context().close();
 });
 

@@ -161,7 +161,7 @@ test('network: a slow response shows progress, then the page', async () => {
   await slow.waitFor();
   assert.match(await slow.textContent(), /Mạng chậm: đã chờ [2-9] giây \(tối đa 10 giây\)/);
   // Meanwhile the pre-rendered figures are on screen.
-  assert.equal(await page.locator('#boot .tally.headline .fraction').textContent(), '33/39');
+  assert.equal(await page.locator('#boot .static-vi .tally.headline .fraction').textContent(), '33/39');
   await page.getByTestId('headline').waitFor();
   await page.context().close();
 });
@@ -188,10 +188,7 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   const html = site.read('index.html').toString('utf8');
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
   assert.ok(csp, 'CSP meta present');
-  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-  assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'");
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
   const sha384 = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
   const tags = [...html.matchAll(/<(?:script|link)[^>]*?(?:src|href)="\.\/([^"]+)"[^>]*?integrity="([^"]+)"/g)];
   const covered = tags.map(([, file]) => file);
@@ -204,10 +201,11 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
   assert.equal(styleSrc, `style-src 'self' 'sha256-${createHash('sha256').update(css).digest('base64')}'`);
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
-  // Each embed page has the same policy, plus exactly one inline script, allowed by its own hash.
+  // The page and each embed page: exactly one inline script, allowed by its own hash, and nothing
+  // else inline.
   const embeds = readdirSync(site.dir).filter((f) => /^embed-\w+\.html$/.test(f));
   assert.equal(embeds.length, 4);
-  for (const f of embeds) {
+  for (const f of ['index.html', ...embeds]) {
     const e = site.read(f).toString('utf8');
     const ecsp = e.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
     const inline = [...e.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
