@@ -1,0 +1,258 @@
+//! The hardening of a built page: the CSP, the loader that replaces Trunk's inline script (with
+//! the WASM's integrity checked), the inlined stylesheet, and the one small inline script allowed
+//! by its hash.
+
+use super::base64;
+use crate::i18n::{t, Key, Lang};
+use crate::present;
+
+/// A JavaScript string literal that cannot end its `<script>` element.
+fn js_str(s: &str) -> String {
+    serde_json::to_string(s)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace('<', "\\u003c")
+}
+
+/// The one inline script of the page and of an embed page, allowed by its hash. It runs before
+/// the first paint:
+/// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet, hides the static
+/// chart when the link asks for other data than it was built from (the app then draws it), and
+/// tells the host page the embed's height from the start. It reads no message.
+pub fn boot_script(snapshot_id: &str, version: &str) -> String {
+    format!(
+        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get('snapshot'),v=q.get('v'),t=q.get('theme');\
+if(q.get('lang')==='en')h.lang='en';\
+if(t==='dark'||t==='light')h.setAttribute('data-theme',t);\
+if(v)h.setAttribute('data-pinned','');\
+if((s&&s!=={})||(v&&v!=={}))h.setAttribute('data-other','');\
+if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
+var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
+window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
+        js_str(snapshot_id),
+        js_str(version)
+    )
+}
+
+/// An embed page fetches the WASM and the data only once its reader interacts (see [`harden`]'s
+/// loader), so it must not preload them. The JS glue's `modulepreload` stays: it is small, and it
+/// carries the glue's integrity.
+pub fn without_eager_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..end];
+        if !(tag.contains(".wasm\"") || tag.contains("as=\"fetch\"")) {
+            out.push_str(tag);
+        }
+        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Puts `script` first in the head of a finished page, allowed by its hash in the CSP.
+pub fn with_boot_script(html: &str, script: &str) -> Result<String, String> {
+    use sha2::Digest;
+    let hash = format!(
+        "'sha256-{}'",
+        base64(&sha2::Sha256::digest(script.as_bytes()))
+    );
+    let csp = "script-src 'self' 'wasm-unsafe-eval'";
+    if !html.contains(csp) {
+        return Err("no CSP to allow the inline script (run harden first)".into());
+    }
+    let mut out = html.replacen(csp, &format!("{csp} {hash}"), 1);
+    let at = out
+        .find("<meta name=\"viewport\"")
+        .ok_or("no viewport meta in the head")?;
+    out.insert_str(at, &format!("<script>{script}</script>\n  "));
+    Ok(out)
+}
+
+/// Makes a finished page an embed page: `<html>` names the chart, the title is the chart's, and
+/// the inline script goes first in the head, allowed by its hash in the CSP.
+pub fn embed_head(
+    html: &str,
+    chart: crate::export::ChartId,
+    script: &str,
+) -> Result<String, String> {
+    let open = "<html lang=\"vi\">";
+    if !html.contains(open) {
+        return Err("index.html has no <html lang=\"vi\">".into());
+    }
+    let mut out = html.replacen(
+        open,
+        &format!(
+            "<html lang=\"vi\" data-embed=\"{}\" class=\"embedded\">",
+            chart.as_str()
+        ),
+        1,
+    );
+    if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
+        out.replace_range(
+            a + "<title>".len()..b,
+            &format!(
+                "{} · {}",
+                present::chart_title(Lang::Vi, chart),
+                t(Lang::Vi, Key::AppName)
+            ),
+        );
+    }
+    with_boot_script(&out, script)
+}
+
+/// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
+/// eval; WebAssembly compilation allowed), styles only from this site or the one inlined
+/// stylesheet named by its hash (`{STYLE}`), data only from this site, images also from `blob:`
+/// (the PNG download draws one). Nothing from any other host.
+pub const CSP: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{STYLE}; \
+img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// Inlines the stylesheet, so the first paint waits for no second round trip (a phone on a
+/// 150 ms link saves one), and returns the CSP source that allows exactly that stylesheet.
+pub fn inline_css(
+    html: &str,
+    extra: &str,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(String, String), String> {
+    use sha2::Digest;
+    let open = "<link rel=\"stylesheet\" href=\"./";
+    let Some(start) = html.find(open) else {
+        return Ok((html.to_string(), String::new()));
+    };
+    let end = start + html[start..].find('>').ok_or("unclosed stylesheet link")? + 1;
+    let href_end = html[start + open.len()..]
+        .find('"')
+        .ok_or("bad stylesheet link")?;
+    let name = &html[start + open.len()..start + open.len() + href_end];
+    let css = read(name).ok_or_else(|| format!("{name} is missing"))?;
+    let mut css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    css.push_str(extra);
+    if css.contains("</") {
+        return Err(format!("{name} contains \"</\" and cannot be inlined"));
+    }
+    let hash = format!(
+        " 'sha256-{}'",
+        base64(&sha2::Sha256::digest(css.as_bytes()))
+    );
+    Ok((
+        format!("{}<style>{css}</style>{}", &html[..start], &html[end..]),
+        hash,
+    ))
+}
+
+/// `sha384-…`, as subresource integrity writes it.
+pub fn sri(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha384-{}", base64(&sha2::Sha384::digest(bytes)))
+}
+
+/// Replaces Trunk's inline loader with an external one that fetches the WASM with its integrity
+/// checked, and puts the CSP first in the head. `read` gives the bytes of a built file by name.
+/// Returns the new HTML and the loader file (name, contents) to write.
+/// The snapshot the built pages show: the loader fetches it beside the WASM.
+#[derive(Debug, Clone, Copy)]
+pub struct Warm<'a> {
+    pub snapshot: &'a str,
+    pub version: &'a str,
+    pub path: &'a str,
+}
+
+pub fn harden(
+    html: &str,
+    extra_css: &str,
+    warm: Warm,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(String, (String, String)), String> {
+    let open = "<script type=\"module\">";
+    let start = html
+        .find(open)
+        .ok_or("no inline module script in index.html (is this a Trunk build?)")?;
+    let end =
+        start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
+    let inline = &html[start..end];
+    let quoted = |after: &str| -> Option<String> {
+        let i = inline.find(after)? + after.len();
+        let rest = &inline[i..];
+        let q = rest.find('\'')? + 1;
+        let len = rest[q..].find('\'')?;
+        Some(rest[q..q + len].to_string())
+    };
+    let js = quoted(" from ").ok_or("no JS glue import in the loader")?;
+    let wasm = quoted("module_or_path:").ok_or("no WASM path in the loader")?;
+    let wasm_bytes =
+        read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
+    // If the WASM cannot start (tampered, blocked, an old browser), the page says so instead of
+    // loading for ever.
+    let loader = format!(
+        "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
+         const params = new URLSearchParams(location.search);\n\
+         const root = document.documentElement;\n\
+         const boot = document.getElementById('boot');\n\
+         // An embed shows one chart, not the static page.\n\
+         if (params.has('embed')) boot?.setAttribute('hidden', '');\n\
+         if (root.dataset.embed && !root.hasAttribute('data-other') && boot) {{\n\
+         \x20 // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
+         \x20 // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
+         \x20 // article's reader who only looks downloads no WASM.\n\
+         \x20 await new Promise((go) => {{\n\
+         \x20   const events = ['pointerdown', 'keydown', 'focusin'];\n\
+         \x20   const once = () => {{ for (const e of events) removeEventListener(e, once, true); go(); }};\n\
+         \x20   for (const e of events) addEventListener(e, once, {{ capture: true, passive: true }});\n\
+         \x20 }});\n\
+         }} else {{\n\
+         \x20 // The pre-rendered page is painted before anything else is fetched, so nothing competes\n\
+         \x20 // with it (a frame that never comes, in a hidden frame, waits 1 s at most).\n\
+         \x20 await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 1000); }});\n\
+         }}\n\
+         // The data the app will ask for, fetched beside the WASM rather than after it.\n\
+         const preload = (href) => {{\n\
+         \x20 const l = document.createElement('link');\n\
+         \x20 l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = href;\n\
+         \x20 document.head.append(l);\n\
+         }};\n\
+         preload('data/index.json');\n\
+         const snapshot = params.get('snapshot'), version = params.get('v');\n\
+         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
+         const {{ default: init }} = await import('{js}');\n\
+         try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
+         \x20 const p = document.querySelector('#boot .loading');\n\
+         \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
+         \x20 throw e;\n}}\n",
+        sri(&wasm_bytes),
+        snap = js_str(warm.snapshot),
+        ver = js_str(warm.version),
+        path = js_str(warm.path),
+    );
+    let name = {
+        use sha2::Digest;
+        let h = sha2::Sha256::digest(loader.as_bytes());
+        let hex: String = h.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("boot-{hex}.js")
+    };
+    let tag = format!(
+        "<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
+        sri(loader.as_bytes())
+    );
+    // The WASM is fetched by the loader after the first paint (see above), not preloaded.
+    let mut out = without_eager_preloads(&format!("{}{}{}", &html[..start], tag, &html[end..]));
+    let (inlined, style_src) = inline_css(&out, extra_css, &read)?;
+    out = inlined;
+    let csp = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        CSP.replace("{STYLE}", &style_src)
+    );
+    if !out.contains("Content-Security-Policy") {
+        let at = out
+            .find("<meta charset=\"utf-8\">")
+            .map(|i| i + "<meta charset=\"utf-8\">".len());
+        let at = at
+            .or_else(|| out.find("<head>").map(|i| i + 6))
+            .ok_or("no <head>")?;
+        out.insert_str(at, &format!("\n  {csp}"));
+    }
+    Ok((out, (name, loader)))
+}

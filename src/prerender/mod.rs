@@ -1,0 +1,322 @@
+//! Build-time work on the built page (native only): what readers without WASM see (the
+//! pre-rendered page and embed pages), what crawlers and link previews read, and the hardening
+//! (CSP, subresource integrity, the loader).
+//!
+//! - `page`: the static page and embed pages, drawn by the same chart code as the app, with marks
+//!   that answer without script;
+//! - `harden`: the CSP, the loader that replaces Trunk's inline script, the inlined stylesheet and
+//!   the one small inline script allowed by its hash;
+//! - `preview`: OpenGraph and Twitter tags and the preview image.
+
+mod harden;
+mod page;
+mod preview;
+
+pub use harden::{
+    boot_script, embed_head, harden, inline_css, sri, with_boot_script, without_eager_preloads,
+    Warm, CSP,
+};
+pub use page::{
+    boot_markup, embed_markup, fluid_svg, inject_boot, static_dark_css, static_marks, static_page,
+    Boot,
+};
+pub use preview::{inject_preview, preview, preview_svg, Preview};
+
+pub(crate) fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+pub(crate) fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+pub(crate) fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page::BOOT_WIDTH;
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::present;
+    use crate::snapshot::Snapshot;
+    use crate::validate::parse_snapshot;
+
+    const WARM: Warm = Warm {
+        snapshot: "s",
+        version: "0123456789ab",
+        path: "data/s.json",
+    };
+
+    fn snapshot() -> Snapshot {
+        parse_snapshot(include_bytes!(
+            "../../public/data/ba-ria-vung-tau-2023.json"
+        ))
+        .expect("valid")
+    }
+
+    #[test]
+    fn the_preview_carries_the_headline_figure() {
+        let p = preview(&snapshot(), "og.png".into());
+        assert!(p
+            .description
+            .starts_with("Đạt 33/39 chỉ tiêu (84,6%), 11 tháng năm 2023"));
+        let html =
+            "<html><head><meta name=\"description\" content=\"old\">\n</head><body></body></html>";
+        let out = inject_preview(html, &p);
+        assert!(
+            out.contains("<meta property=\"og:description\" content=\"Đạt 33/39 chỉ tiêu (84,6%)")
+        );
+        assert!(out.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assert!(out.contains("<meta property=\"og:image\" content=\"og.png\">"));
+        assert!(out.contains("<meta name=\"description\" content=\"Đạt 33/39"));
+        // Idempotent: a second run replaces, never duplicates.
+        let again = inject_preview(&out, &p);
+        assert_eq!(again.matches("og:title").count(), 1);
+        assert_eq!(again, out);
+    }
+
+    #[test]
+    fn quotes_in_data_cannot_break_out_of_the_attribute() {
+        let mut p = preview(&snapshot(), "og.png".into());
+        p.title = "\"><script>alert(1)</script>".into();
+        let out = inject_preview("<head></head>", &p);
+        assert!(!out.contains("<script>"));
+        assert!(out.contains("&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn fluid_svgs_keep_the_view_box_and_lose_the_fixed_size() {
+        let svg = "<svg width=\"640\" height=\"230\" viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
+        assert_eq!(
+            fluid_svg(svg),
+            "<svg viewBox=\"0 0 640 230\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>"
+        );
+        let page = static_page(&snapshot());
+        assert!(!page.contains("<script"));
+        assert_eq!(page.matches("<svg").count(), 2);
+        assert!(page.contains("13/16 · 81,3%"));
+    }
+
+    #[test]
+    fn the_static_page_has_the_figures_the_charts_and_the_sources() {
+        let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
+        let (out, _) = inject_boot(html, boot_markup(&snapshot(), "02478a74b21c", "2026-11-27"))
+            .expect("injected");
+        assert!(!out.contains("<p>old</p>"));
+        assert!(out.contains("<span class=\"fraction\">33/39</span>"));
+        assert!(out.contains(
+            "<p class=\"version-note following\">Luôn theo số liệu mới nhất: phiên bản 02478a74b21c (công bố 27/11/2026).</p>"
+        ));
+        assert!(out.contains("<p class=\"version-note pinned\">Data pinned to version 02478a74b21c (published 27 Nov 2026).</p>"));
+        assert!(out.contains("<div class=\"static-en\" lang=\"en\">"));
+        assert!(out.contains("<span class=\"rate\">84.6%</span>"));
+        assert!(out.contains("id=\"chart-pillars-en\""));
+        assert!(out.contains("<span class=\"rate\">84,6%</span>"));
+        assert_eq!(
+            out.matches("<svg").count(),
+            8,
+            "four charts in each language"
+        );
+        assert!(out.contains("0,5878 → 2023: 0,7353"));
+        assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
+        assert!(!out.contains("<script"));
+        assert!(out.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn the_stylesheet_is_inlined_and_allowed_by_its_hash_alone() {
+        use sha2::Digest;
+        let html = "<head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n<script type=\"module\">\nimport init, * as b from './c.js';\nawait init({ module_or_path: './c_bg.wasm' });\n</script></head>";
+        let read = |f: &str| match f {
+            "main-1.css" => Some(b"body{color:red}".to_vec()),
+            "c_bg.wasm" => Some(b"w".to_vec()),
+            _ => None,
+        };
+        let (out, _) = harden(html, "", WARM, read).expect("hardened");
+        assert!(out.contains("<style>body{color:red}</style>"));
+        assert!(!out.contains("main-1.css"));
+        let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
+        assert!(out.contains(&format!("style-src 'self' 'sha256-{hash}';")));
+        assert!(
+            !out.contains("rel=\"preload\""),
+            "nothing is fetched before the first paint"
+        );
+    }
+
+    #[test]
+    fn every_pre_rendered_mark_has_a_hit_area_a_tooltip_and_a_rule() {
+        let s = snapshot();
+        let drawn = present::draw(
+            crate::export::ChartId::Pillars,
+            Lang::Vi,
+            &s,
+            BOOT_WIDTH,
+            &crate::chart::Options::default(),
+        );
+        let (html, css) = static_marks("chart-pillars", &drawn);
+        let n = drawn.marks.len();
+        assert!(n >= 3);
+        assert_eq!(html.matches("tabindex=\"0\"").count(), n);
+        assert_eq!(html.matches("class=\"tooltip\"").count(), n);
+        assert_eq!(css.lines().count(), n);
+        assert!(html.contains("aria-label=\"Chính quyền số: đạt 13/16 chỉ tiêu (81,3%). Thời điểm: 11 tháng năm 2023. Nguồn:"));
+        assert!(css.starts_with("#chart-pillars .m0{left:"));
+        // Every position is a percentage of the chart, inside it.
+        for v in css
+            .split([':', ';', '}'])
+            .filter_map(|p| p.strip_suffix('%'))
+        {
+            if let Ok(x) = v.parse::<f64>() {
+                assert!((0.0..=100.0).contains(&x), "{x}% in {css}");
+            }
+        }
+        let mut hostile = drawn.clone();
+        hostile.marks[0].tooltip.title = "<img src=x onerror=alert(1)>\"".into();
+        let (html, _) = static_marks("chart-pillars", &hostile);
+        assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn an_embed_page_carries_both_languages_both_notes_and_one_hashed_script() {
+        use crate::export::ChartId;
+        let s = snapshot();
+        let boot = embed_markup(&s, ChartId::Pillars, "02478a74b21c", "2026-11-27");
+        assert!(boot
+            .html
+            .contains("<main class=\"embed-main static-vi\" lang=\"vi\">"));
+        assert!(boot
+            .html
+            .contains("<main class=\"embed-main static-en\" lang=\"en\">"));
+        assert!(
+            boot.html.contains("id=\"chart-pillars-vi\"")
+                && boot.html.contains("id=\"chart-pillars-en\"")
+        );
+        assert!(boot
+            .html
+            .contains("Số liệu ghim ở phiên bản 02478a74b21c (công bố 27/11/2026)."));
+        assert!(boot
+            .html
+            .contains("Following the latest data: version 02478a74b21c (published 27 Nov 2026)."));
+        assert!(boot.html.contains("href=\"./?lang=en&amp;snapshot=ba-ria-vung-tau-2023&amp;v=02478a74b21c#chart-pillars\""));
+        assert!(boot.css.contains("#chart-pillars-en .m0{"));
+        assert_eq!(boot.html.matches("<svg").count(), 2);
+
+        let script = boot_script("x</script><script>alert(1)//", "02478a74b21c");
+        assert!(
+            !script.contains("</script>"),
+            "data cannot close the script"
+        );
+        assert!(!script.contains("message'"), "it listens to no message");
+        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">\n<meta name=\"viewport\" content=\"width=device-width\"><title>Chỉ số</title></head><body></body></html>";
+        let out = embed_head(page, ChartId::Pillars, &script).expect("embed page");
+        assert!(out.contains("<html lang=\"vi\" data-embed=\"pillars\" class=\"embedded\">"));
+        assert!(out.contains("<title>Chỉ tiêu đạt theo trụ cột · Chỉ số</title>"));
+        use sha2::Digest;
+        let hash = base64(&sha2::Sha256::digest(script.as_bytes()));
+        assert!(out.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}';"
+        )));
+        assert_eq!(out.matches("<script>").count(), 1);
+        assert!(embed_head("<html>", ChartId::Pillars, &script).is_err());
+    }
+
+    #[test]
+    fn an_embed_page_preloads_neither_the_wasm_nor_the_data() {
+        let html = "<head><link rel=\"modulepreload\" href=\"./c.js\" integrity=\"x\"><link rel=\"preload\" href=\"./c_bg.wasm\" as=\"fetch\" type=\"application/wasm\"><link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"data/x.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<title>t</title></head>";
+        assert_eq!(
+            without_eager_preloads(html),
+            "<head><link rel=\"modulepreload\" href=\"./c.js\" integrity=\"x\"><title>t</title></head>"
+        );
+    }
+
+    #[test]
+    fn every_light_colour_of_a_static_chart_has_its_dark_rule() {
+        let css = static_dark_css();
+        for (light, dark) in [
+            ("#FFFFFF", "#12171C"),
+            ("#0B6A5A", "#4FD1B5"),
+            ("#6B3FA0", "#C9A7FF"),
+        ] {
+            assert!(css.contains(&format!("[fill=\"{light}\"]{{fill:{dark}}}")));
+            assert!(css.contains(&format!("[stroke=\"{light}\"]{{stroke:{dark}}}")));
+        }
+        assert!(css.starts_with("@media (prefers-color-scheme: dark){:root:not([data-theme=light]) .chart-area.static svg"));
+        assert!(css.contains(":root[data-theme=dark] .chart-area.static svg [fill="));
+    }
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
+        let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
+        let (out, (name, loader)) = harden(html, "", WARM, |f| {
+            (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())
+        })
+        .expect("hardened");
+        assert!(
+            !out.contains("<script type=\"module\">"),
+            "no inline script is left"
+        );
+        assert!(out.contains(&format!(
+            "<script type=\"module\" src=\"./{name}\" integrity=\"sha384-"
+        )));
+        assert!(out.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(
+            out.contains("style-src 'self';"),
+            "no stylesheet, no style hash"
+        );
+        assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
+        assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
+        assert!(loader.contains("await import('./chiso-abc.js');"));
+        // After the first paint, the data is fetched beside the WASM; an embed page waits for
+        // its reader.
+        assert!(loader.contains("requestAnimationFrame(() => setTimeout(go))"));
+        assert!(loader.contains("preload('data/index.json');"));
+        assert!(loader.contains(
+            "if ((!snapshot || snapshot === \"s\") && (!version || version === \"0123456789ab\")) preload(\"data/s.json\");"
+        ));
+        assert!(loader.contains("['pointerdown', 'keydown', 'focusin']"));
+        assert!(
+            harden(html, "", WARM, |_| None).is_err(),
+            "a missing WASM is an error"
+        );
+    }
+
+    #[test]
+    fn the_preview_image_shows_the_pillars() {
+        let svg = preview_svg(&snapshot());
+        assert!(svg.contains("Tỉnh Bà Rịa – Vũng Tàu: 33/39 chỉ tiêu đạt (84,6%)"));
+        assert!(svg.contains("13/16 · 81,3%"));
+    }
+}

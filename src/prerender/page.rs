@@ -1,0 +1,337 @@
+//! The static page and the embed pages: the charts drawn at build time by the same code as the
+//! app, in both languages, with marks whose tooltips the stylesheet shows on hover, tap and focus.
+
+use super::{attr, text};
+use crate::i18n::{t, Key, Lang};
+use crate::present;
+use crate::snapshot::Snapshot;
+
+/// Width the charts are drawn at in the static page; they scale with the page until the app
+/// redraws them at their real width.
+pub(crate) const BOOT_WIDTH: f64 = 640.0;
+
+/// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
+/// sees it: the headline figures, the four charts drawn by the same code as the app, and the
+/// sources; in Vietnamese and in English, with the version note for a following and a pinned
+/// link. The page's inline script ([`boot_script`]) marks `<html>` before the first paint and the
+/// stylesheet shows the one variant the link asks for. The app replaces it, all at once, when it
+/// is ready.
+pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
+    h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
+    let mut css = String::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let (html, rules) = static_page_in(lang, s, version, published);
+        h.push_str(&html);
+        css.push_str(&rules);
+    }
+    h.push_str("</div>");
+    css.push_str(&static_dark_css());
+    Boot { html: h, css }
+}
+
+fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (String, String) {
+    use crate::export::ChartId;
+    let tag = lang.tag();
+    let mut css = String::new();
+    let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
+    h.push_str(&format!(
+        "<header class=\"site\"><p class=\"brand\"><span class=\"name\">{}</span><span class=\"tagline\">{}</span></p></header>\n",
+        t(lang, Key::AppName),
+        t(lang, Key::Tagline)
+    ));
+    h.push_str("<main><article class=\"dashboard\">\n");
+    let unit = match &s.unit.successor {
+        Some(succ) => format!(
+            "{} · {} {}",
+            lang.pick(&s.unit.name),
+            t(lang, Key::FormerUnit),
+            lang.pick(&succ.name)
+        ),
+        None => lang.pick(&s.unit.name).to_string(),
+    };
+    h.push_str(&format!(
+        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"tallies\">\n",
+        text(&unit),
+        text(lang.pick(&s.title)),
+        text(&present::version_note(lang, version, published, false)),
+        text(&present::version_note(lang, version, published, true))
+    ));
+    for (i, tally) in s.tallies.iter().enumerate() {
+        let line = present::tally_line(lang, s, tally);
+        let sources: Vec<String> = line.sources.iter().map(source_link).collect();
+        h.push_str(&format!(
+            "<div class=\"tally{}\"><p class=\"figure\"><span class=\"fraction\">{}</span> <span class=\"label\">{}</span> · <span class=\"rate\">{}</span></p>\
+             <p class=\"as-of\">{}: {}</p><p class=\"pillar-split\">{}</p><p class=\"source\">{}: {}</p></div>\n",
+            if i == 0 { " headline" } else { "" },
+            line.fraction,
+            t(lang, Key::IndicatorsMet),
+            line.rate,
+            t(lang, Key::AsOf),
+            text(&line.as_of),
+            text(&line.pillars),
+            t(lang, Key::Source),
+            sources.join("; ")
+        ));
+    }
+    h.push_str("</section>\n<section class=\"unknowns\">");
+    h.push_str(&format!("<h2>{}</h2><ul>", t(lang, Key::WhatIsUnknown)));
+    for n in &s.notes {
+        h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
+    }
+    h.push_str("</ul></section>\n");
+    for id in ChartId::ALL {
+        // The Vietnamese page keeps the app's figure ids (links to `#chart-…` land on it).
+        let scope = match lang {
+            Lang::Vi => format!("chart-{}", id.as_str()),
+            Lang::En => format!("chart-{}-en", id.as_str()),
+        };
+        let (figure, rules) = static_figure(lang, s, id, &scope);
+        h.push_str(&figure);
+        css.push_str(&rules);
+    }
+    h.push_str(&format!(
+        "<section class=\"sources\"><h2>{}</h2><ol>",
+        t(lang, Key::Sources)
+    ));
+    for src in &s.sources {
+        let r = present::source_ref(lang, src);
+        h.push_str(&format!(
+            "<li><a href=\"{}\" rel=\"noopener noreferrer external\">{}</a> ({})</li>",
+            attr(&r.url),
+            text(&r.title),
+            text(&r.detail)
+        ));
+    }
+    h.push_str("</ol></section>\n</article></main>\n</div>\n");
+    (h, css)
+}
+
+/// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
+/// same code, with marks that answer without script. `scope` is the figure's id.
+fn static_figure(
+    lang: Lang,
+    s: &Snapshot,
+    id: crate::export::ChartId,
+    scope: &str,
+) -> (String, String) {
+    let drawn = present::draw(id, lang, s, BOOT_WIDTH, &crate::chart::Options::default());
+    let (marks, rules) = static_marks(scope, &drawn);
+    let summary = present::chart_summary(lang, id, s);
+    let figure = format!(
+        "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
+         <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
+         <div class=\"chart-area static\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>\
+         <p class=\"chart-summary\">{}</p></figure>\n",
+        text(present::chart_title(lang, id)),
+        text(&present::chart_as_of(lang, id, s)),
+        text(&present::chart_source(lang, id, s)),
+        attr(&summary),
+        fluid_svg(&drawn.svg),
+        text(&summary),
+    );
+    (figure, rules)
+}
+
+/// An embed page's static content: the chart in Vietnamese and in English, each with the version
+/// note and link back for a pinned and for a following link. The page's inline script (see
+/// [`super::boot_script`]) marks `<html>` before the first paint, and the stylesheet shows the one
+/// variant the link asks for, so nothing is swapped on screen.
+pub fn embed_markup(
+    s: &Snapshot,
+    chart: crate::export::ChartId,
+    version: &str,
+    published: &str,
+) -> Boot {
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
+    let mut css = String::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let tag = lang.tag();
+        let (figure, rules) =
+            static_figure(lang, s, chart, &format!("chart-{}-{tag}", chart.as_str()));
+        css.push_str(&rules);
+        let footer = |pinned: bool| {
+            let pin = if pinned {
+                format!("&amp;snapshot={}&amp;v={}", attr(&s.id), attr(version))
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=\"{}\"><p class=\"version-note\">{}</p><a href=\"./?lang={tag}{pin}#chart-{}\" target=\"_blank\" rel=\"noopener\">{}</a></div>",
+                if pinned { "pinned" } else { "following" },
+                text(&present::version_note(lang, version, published, pinned)),
+                chart.as_str(),
+                t(lang, Key::SeeFullPage)
+            )
+        };
+        h.push_str(&format!(
+            "<main class=\"embed-main static-{tag}\" lang=\"{tag}\"><div class=\"embed\">{figure}\
+             <footer class=\"embed-footer\">{}{}</footer></div></main>\n",
+            footer(false),
+            footer(true)
+        ));
+    }
+    h.push_str("</div>");
+    css.push_str(&static_dark_css());
+    Boot { html: h, css }
+}
+
+/// Pre-rendered charts are drawn once, in the light theme. For a reader in the dark theme (their
+/// setting, or `?theme=dark`), these rules give every light colour of the drawing its dark
+/// counterpart, so the static chart already looks like the app's.
+pub fn static_dark_css() -> String {
+    use crate::chart::Theme;
+    let (l, d) = (Theme::LIGHT, Theme::DARK);
+    let pairs = [
+        (l.background, d.background),
+        (l.text, d.text),
+        (l.muted, d.muted),
+        (l.fill, d.fill),
+        (l.goal, d.goal),
+        (l.track, d.track),
+        (l.track_stroke, d.track_stroke),
+        (l.dim, d.dim),
+    ];
+    let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    let mut rules = String::new();
+    for (a, b) in pairs {
+        for prop in ["fill", "stroke"] {
+            rules.push_str(&format!(
+                "{{S}} [{prop}=\"{}\"]{{{prop}:{}}}",
+                hex(a),
+                hex(b)
+            ));
+        }
+    }
+    let scoped = |root: &str| rules.replace("{S}", &format!("{root} .chart-area.static svg"));
+    format!(
+        "@media (prefers-color-scheme: dark){{{}}}\n{}\n",
+        scoped(":root:not([data-theme=light])"),
+        scoped(":root[data-theme=dark]")
+    )
+}
+
+/// The static page and the stylesheet rules that place its marks and tooltips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boot {
+    pub html: String,
+    pub css: String,
+}
+
+/// Makes a pre-rendered chart answer before any script runs: each mark gets a hit area that the
+/// pointer hovers, a finger taps and Tab focuses, and the stylesheet shows its tooltip (the same
+/// words as the app's) while it is hovered or focused. Positions are percentages of the chart, so
+/// they follow the drawing as it scales; they live in the stylesheet because the CSP refuses
+/// style attributes. Returns the markup and the rules, scoped to the figure `scope`.
+pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String) {
+    let (w, h) = (drawn.width.max(1.0), drawn.height.max(1.0));
+    let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    let mut html = String::new();
+    let mut css = String::new();
+    for (i, m) in drawn.marks.iter().enumerate() {
+        let lines: String = m
+            .tooltip
+            .lines
+            .iter()
+            .map(|l| format!("<span>{}</span>", text(l)))
+            .collect();
+        html.push_str(&format!(
+            "<span class=\"mark m{i}\" tabindex=\"0\" role=\"img\" aria-label=\"{}\"></span>\
+             <span class=\"tooltip\" data-testid=\"tooltip\" data-key=\"{}\" aria-hidden=\"true\"><strong>{}</strong>{lines}</span>",
+            attr(&m.tooltip.text()),
+            attr(&m.key),
+            text(&m.tooltip.title),
+        ));
+        // Hit areas are generous and may reach past the drawing; the page's may not.
+        let r = crate::chart::mark::Rect {
+            x0: m.hit.x0.clamp(0.0, w),
+            y0: m.hit.y0.clamp(0.0, h),
+            x1: m.hit.x1.clamp(0.0, w),
+            y1: m.hit.y1.clamp(0.0, h),
+        };
+        let f = m.focus;
+        css.push_str(&format!(
+            "#{scope} .m{i}{{left:{};top:{};width:{};height:{}}}\
+             #{scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min(130px,50%)),calc(100% - min(260px,100%)));top:calc({} + 6px)}}\n",
+            pct(r.x0, w),
+            pct(r.y0, h),
+            pct(r.width(), w),
+            pct(r.height(), h),
+            pct((f.x0 + f.x1) / 2.0, w),
+            pct(f.y1, h),
+        ));
+    }
+    (html, css)
+}
+
+/// A source as the app links it (the same markup, so the same layout to the pixel).
+fn source_link(r: &present::SourceRef) -> String {
+    format!(
+        "<span class=\"source-ref\"><a href=\"{}\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">{}</a> ({})</span>",
+        attr(&r.url),
+        text(&r.title),
+        text(&r.detail)
+    )
+}
+
+/// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of
+/// the body).
+/// Returns the page and the rules [`super::harden`] must inline with the stylesheet.
+pub fn inject_boot(html: &str, boot: Boot) -> Result<(String, String), String> {
+    let start = html
+        .find("<div id=\"boot\"")
+        .ok_or("index.html has no <div id=\"boot\">")?;
+    let end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    Ok((
+        format!("{}{}\n{}", &html[..start], boot.html, &html[end..]),
+        boot.css,
+    ))
+}
+
+/// The floor of `make bench`: the pillar and indicator charts as plain inline SVG in a page with
+/// no script at all, drawn by the same code as the app.
+pub fn static_page(s: &Snapshot) -> String {
+    let lang = Lang::Vi;
+    let o = crate::chart::Options::default();
+    let pillars = crate::chart::bars_chart(&present::pillar_rows(lang, s), 640.0, &o);
+    let indicators = crate::chart::dumbbell_chart(
+        &present::indicator_rows(lang, s),
+        &present::percent_ticks(lang),
+        640.0,
+        &o,
+    );
+    let fluid = |svg: &str| fluid_svg(svg);
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg{{width:100%;height:auto}}svg text{{font-family:inherit}}</style></head><body>\n\
+         <h1>{}</h1>\n<h2>{}</h2>\n{}\n<h2>{}</h2>\n{}\n</body></html>\n",
+        t(lang, Key::AppName),
+        present::headline_summary(lang, s),
+        t(lang, Key::PillarChartTitle),
+        fluid(&pillars.svg),
+        t(lang, Key::IndicatorChartTitle),
+        fluid(&indicators.svg),
+    )
+}
+
+/// The same drawing, scaling with its container: the fixed `width` and `height` of plotters' root
+/// `<svg>` give way to the stylesheet, and the `viewBox` keeps the proportions.
+pub fn fluid_svg(svg: &str) -> String {
+    let Some(end) = svg.find('>') else {
+        return svg.to_string();
+    };
+    let (open, rest) = svg.split_at(end);
+    let mut tag = String::new();
+    for part in open.split(' ') {
+        if part.starts_with("width=\"") || part.starts_with("height=\"") {
+            continue;
+        }
+        if !tag.is_empty() {
+            tag.push(' ');
+        }
+        tag.push_str(part);
+    }
+    // Sized by the stylesheet (`.chart-svg svg`), not a style attribute, which the CSP refuses.
+    format!("{tag}{rest}")
+}
