@@ -108,6 +108,19 @@ pub fn chart_pending() -> impl Fn() + Clone + Send + Sync + 'static {
     }
 }
 
+/// The chart (`pillars`, …) whose pre-rendered mark has the focus, if any: its figure is
+/// `chart-ID` (or `chart-ID-LANG`).
+fn focused_static_chart(boot: &web_sys::Element) -> Option<String> {
+    let active = document().active_element()?;
+    if !boot.contains(Some(&active)) {
+        return None;
+    }
+    let figure = active.closest(".chart-figure").ok().flatten()?;
+    let id = figure.id();
+    let rest = id.strip_prefix("chart-")?;
+    ChartId::parse(rest.split('-').next()?).map(|c| c.as_str().to_string())
+}
+
 /// Follows `prefers-color-scheme: dark`, live, so the charts switch with the system theme.
 fn prefers_dark() -> Signal<bool> {
     let Some(mql) = web_sys::window()
@@ -242,7 +255,19 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if revealed.get() {
             if let Some(boot) = document().get_element_by_id("boot") {
+                let focused = focused_static_chart(&boot);
                 boot.remove();
+                // A reader who had tabbed into a pre-rendered chart keeps their place.
+                if let Some(area) = focused.and_then(|id| {
+                    document()
+                        .query_selector(&format!("[data-testid=chart-{id}]"))
+                        .ok()
+                        .flatten()
+                }) {
+                    if let Ok(area) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(area) {
+                        let _ = area.focus();
+                    }
+                }
             }
         }
     });

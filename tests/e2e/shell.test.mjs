@@ -196,9 +196,11 @@ test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger 
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label').length > 20), true);
   assert.match((await indicators.locator('.tooltip').allTextContents()).join('|'), /chưa công bố/);
 
-  // Once the WASM arrives, the app takes over and says the very same words for the same bar.
+  // Once the WASM arrives, the app takes over; the reader who had tabbed into the indicator
+  // chart is still in it, and the app says the very same words for the same bar.
   release();
   await boot.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'chart-indicators');
   const area = page.getByTestId('chart-pillars');
   await area.scrollIntoViewIfNeeded();
   const box = await area.locator('svg rect').nth(1).boundingBox();
