@@ -15,19 +15,21 @@ fn js_str(s: &str) -> String {
 
 /// The one inline script of the page and of an embed page, allowed by its hash. It runs before
 /// the first paint:
-/// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet, hides the static
+/// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet (and gives an
+/// English reader the English `title_en`), hides the static
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start. It reads no message.
-pub fn boot_script(snapshot_id: &str, version: &str) -> String {
+pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str) -> String {
     format!(
         "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get('snapshot'),v=q.get('v'),t=q.get('theme');\
-if(q.get('lang')==='en')h.lang='en';\
+if(q.get('lang')==='en'){{h.lang='en';addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
 if(t==='dark'||t==='light')h.setAttribute('data-theme',t);\
 if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={}))h.setAttribute('data-other','');\
 if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
 var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
 window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
+        js_str(title_en),
         js_str(snapshot_id),
         js_str(version)
     )

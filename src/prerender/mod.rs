@@ -225,7 +225,7 @@ mod tests {
         assert!(boot.css.contains("#chart-pillars-en .m0{"));
         assert_eq!(boot.html.matches("<svg").count(), 2);
 
-        let script = boot_script("x</script><script>alert(1)//", "02478a74b21c");
+        let script = boot_script("x</script><script>alert(1)//", "02478a74b21c", "</title>");
         assert!(
             !script.contains("</script>"),
             "data cannot close the script"

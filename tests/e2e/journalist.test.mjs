@@ -160,6 +160,7 @@ test('an embed page shows its chart before the WASM: in the language and theme a
 
   await page.goto(`${server.url}embed-pillars.html?lang=en&theme=dark`);
   assert.deepEqual(await shown(), ['en']);
+  assert.equal(await page.title(), 'Indicators met by pillar · Chỉ số');
   assert.match((await note())[0], /^Following the latest data: version [0-9a-f]{12}/);
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
   // Drawn once in light colours; the dark theme's colours are given by the stylesheet.

@@ -216,6 +216,7 @@ test('before the WASM, the pre-rendered page is in the language the link asks fo
   await page.goto(`${server.url}?lang=en`);
   const boot = page.locator('#boot');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'Chỉ số · Official figures, with their sources');
   assert.equal(await boot.locator('.static-vi').isVisible(), false);
   assert.match(await boot.locator('.static-en h1').textContent(), /Digital transformation/);
   assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '84.6%');
