@@ -182,12 +182,25 @@ pub fn App() -> impl IntoView {
             .and_then(|l| Lang::from_tag(&l))
             .unwrap_or_default(),
     );
+    // An embed is `embed-CHART.html` (its chart pre-rendered, named by `<html data-embed>`) or,
+    // as first published, `?embed=CHART` on the page.
+    let embed = query("embed")
+        .or_else(|| document().document_element()?.get_attribute("data-embed"))
+        .and_then(|e| ChartId::parse(&e));
     Effect::new(move |_| {
         let l = lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());
         }
-        document().set_title(&format!("{} · {}", t(l, Key::AppName), t(l, Key::Tagline)));
+        // The same titles as the pre-rendered pages: the chart's in an embed, the site's else.
+        document().set_title(&match embed {
+            Some(chart) => format!(
+                "{} · {}",
+                crate::present::chart_title(l, chart),
+                t(l, Key::AppName)
+            ),
+            None => format!("{} · {}", t(l, Key::AppName), t(l, Key::Tagline)),
+        });
     });
     provide_context(lang);
     let pillar = RwSignal::new(
@@ -211,11 +224,6 @@ pub fn App() -> impl IntoView {
         None => prefers_dark(),
     };
     provide_context(ChartContext { lang, pillar, dark });
-    // An embed is `embed-CHART.html` (its chart pre-rendered, named by `<html data-embed>`) or,
-    // as first published, `?embed=CHART` on the page.
-    let embed = query("embed")
-        .or_else(|| document().document_element()?.get_attribute("data-embed"))
-        .and_then(|e| ChartId::parse(&e));
     if embed.is_some() {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("class", "embedded");

@@ -132,6 +132,7 @@ test('an embed page fetches no WASM and no data until its reader interacts, and 
   assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1);
   assert.match(await page.locator('[data-testid=embed] .chart-svg svg').textContent(), /13\/16 · 81,3%/);
   assert.equal(await page.locator('#boot').count(), 0);
+  assert.equal(await page.title(), 'Chỉ tiêu đạt theo trụ cột · Chỉ số', 'the app keeps the embed\'s title');
   // The Tab that woke the app had focused the static chart: the focus is now on the app's.
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'chart-pillars');
   assert.deepEqual(page.errors, []);
