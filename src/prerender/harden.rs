@@ -35,9 +35,9 @@ window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})
     )
 }
 
-/// An embed page fetches the WASM and the data only once its reader interacts (see [`harden`]'s
-/// loader), so it must not preload them. The JS glue's `modulepreload` stays: it is small, and it
-/// carries the glue's integrity.
+/// No page preloads the WASM or the data: the loader (see [`harden`]) fetches them once the page
+/// is painted, or, in an embed page, once its reader interacts. The JS glue's `modulepreload`
+/// stays: it is small, and it carries the glue's integrity.
 pub fn without_eager_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;

@@ -96,12 +96,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (
     ));
     for src in &s.sources {
         let r = present::source_ref(lang, src);
-        h.push_str(&format!(
-            "<li><a href=\"{}\" rel=\"noopener noreferrer external\">{}</a> ({})</li>",
-            attr(&r.url),
-            text(&r.title),
-            text(&r.detail)
-        ));
+        h.push_str(&format!("<li>{}</li>", source_link(&r)));
     }
     h.push_str("</ol></section>\n</article></main>\n</div>\n");
     (h, css)

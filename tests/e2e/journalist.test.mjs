@@ -73,7 +73,7 @@ for (const width of [360, 1200]) {
         // first interacts, reports its own.
         await frame.locator('#boot .chart-svg svg').first().waitFor();
         await frame.locator('#boot .mark').first().focus();
-        await frame.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+        await frame.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
         // The iframe follows the height the embed reports, until both agree.
         await page.waitForFunction(async (idx) => {
           const f = document.querySelectorAll('iframe[data-chiso-embed]')[idx];
@@ -107,7 +107,7 @@ for (const path of ['?embed=indicators', 'embed-indicators.html?lang=vi&theme=au
     // An embed page fetches the app on the reader's first interaction (focus, here: not an
     // input, so no shift after it could be excused).
     if (path.startsWith('embed-')) await page.locator('#boot .mark:visible').first().focus();
-    await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+    await page.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
     await page.waitForTimeout(500);
     assert.equal(await layoutShift(page), 0);
     assert.equal(await page.locator('#boot').count(), 0, 'the static chart has made way');
@@ -128,7 +128,7 @@ test('an embed page fetches no WASM and no data until its reader interacts, and 
   assert.deepEqual(fetched.filter((f) => /\.wasm$|\/data\//.test(f)), [], 'nothing fetched for a reader who only looks');
   // A key press is an interaction: the app arrives and takes over with the same chart.
   await page.keyboard.press('Tab');
-  await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+  await page.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
   assert.equal(fetched.filter((f) => f.endsWith('.wasm')).length, 1);
   assert.match(await page.locator('[data-testid=embed] .chart-svg svg').textContent(), /13\/16 · 81,3%/);
   assert.equal(await page.locator('#boot').count(), 0);

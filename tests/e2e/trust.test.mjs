@@ -234,7 +234,7 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   for (const q of ['lang=en&theme=dark', 'lang=vi&snapshot=ba-ria-vung-tau-2023']) {
     await page.goto(`${server.url}embed-indicators.html?${q}`);
     await page.keyboard.press('Tab');
-    await page.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+    await page.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
   }
   assert.deepEqual([...hosts], [new URL(server.url).host]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -265,7 +265,7 @@ for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed se
     <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script></body></html>`);
   const frame = page.frameLocator('#f');
   if (embed.startsWith('embed-')) await frame.locator('#boot .mark').first().focus();
-  await frame.locator('[data-testid=embed]:not(.pending) .chart-svg svg').waitFor();
+  await frame.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
   await page.waitForFunction(() => window.got.length > 0);
   for (const m of await page.evaluate(() => window.got)) {
     assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
