@@ -54,7 +54,7 @@ pub fn file_name(snapshot_id: &str, chart: ChartId, ext: &str) -> String {
 /// One CSV field, quoted when it must be (RFC 4180). Fields that a spreadsheet would run as a
 /// formula get a leading apostrophe: figures come from data files, and data are not code.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err()) {
+    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && !is_negative_figure(s)) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -64,6 +64,19 @@ fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// `-12` or `-3.5`, as this module writes negative figures: a spreadsheet reads them as numbers,
+/// so they need no guard. (Deliberately not `str::parse::<f64>`, whose tables would cost the WASM
+/// several KB for this one check.)
+fn is_negative_figure(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('-') else {
+        return false;
+    };
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
 }
 
 fn csv_line(fields: &[String]) -> String {
@@ -270,6 +283,10 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("-12"), "-12");
         assert_eq!(csv_field("-cmd"), "'-cmd");
+        assert_eq!(csv_field("-3.5"), "-3.5");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("-1."), "'-1.");
+        assert_eq!(csv_field("-"), "'-");
     }
 
     #[test]

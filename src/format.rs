@@ -47,6 +47,42 @@ fn localise(lang: Lang, plain: &str) -> String {
     out
 }
 
+/// Upper case, by Unicode's rules ("đạt" → "ĐẠT").
+///
+/// In the browser the JavaScript engine does it: it carries the Unicode case tables anyway, and
+/// Rust's copy of them would add about 22 KB to the WASM that every reader downloads.
+pub fn upper(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(s).to_upper_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.to_uppercase();
+}
+
+/// Lower case, by Unicode's rules ("Chính quyền số" → "chính quyền số"). See [`upper`].
+pub fn lower(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(s).to_lower_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.to_lowercase();
+}
+
+/// First letter upper case, to start a sentence: "tỉnh …" → "Tỉnh …".
+pub fn upper_first(s: &str) -> String {
+    with_first(s, upper)
+}
+
+/// First letter lower case, mid-sentence: "Chính quyền số 13/16" → "chính quyền số 13/16".
+pub fn lower_first(s: &str) -> String {
+    with_first(s, lower)
+}
+
+fn with_first(s: &str, case: fn(&str) -> String) -> String {
+    match s.char_indices().nth(1) {
+        Some((i, _)) => case(&s[..i]) + &s[i..],
+        None => case(s),
+    }
+}
+
 /// A figure at the precision of its source.
 pub fn number(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
@@ -192,6 +228,17 @@ mod tests {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert!(parse_date("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn case_changes_only_the_first_letter_and_knows_vietnamese() {
+        assert_eq!(upper_first("tỉnh Bà Rịa"), "Tỉnh Bà Rịa");
+        assert_eq!(upper_first("đạt 33/39"), "Đạt 33/39");
+        assert_eq!(lower_first("Ước tính"), "ước tính");
+        assert_eq!(lower_first("Chính quyền số 13/16"), "chính quyền số 13/16");
+        assert_eq!(lower("XÃ HỘI SỐ"), "xã hội số");
+        assert_eq!(upper_first(""), "");
+        assert_eq!(lower_first("É"), "é");
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn headline_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
         .map(|tally| BarRow {
             key: tally.as_of.clone(),
             pillar: None,
-            name: capitalise(&as_of_label(lang, s, &tally.as_of)),
+            name: format::upper_first(&as_of_label(lang, s, &tally.as_of)),
             met: tally.overall.met,
             assigned: tally.overall.assigned,
             value_label: format!(
@@ -161,21 +161,12 @@ pub fn headline_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
         .collect()
 }
 
-/// First letter upper-case: "tỉnh …" → "Tỉnh …".
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 pub fn headline_summary(lang: Lang, s: &Snapshot) -> String {
     s.tallies
         .iter()
         .map(|tally| {
             let split = match &tally.pillars {
-                Some(_) => pillar_split(lang, tally).to_lowercase_first(),
+                Some(_) => lower_first_parts(&pillar_split(lang, tally)),
                 None => pillar_split(lang, tally),
             };
             format!(
@@ -189,24 +180,13 @@ pub fn headline_summary(lang: Lang, s: &Snapshot) -> String {
         .join(" ")
 }
 
-trait LowerFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowerFirst for String {
-    /// "Chính quyền số 13/16" → "chính quyền số 13/16", mid-sentence.
-    fn to_lowercase_first(&self) -> String {
-        self.split(", ")
-            .map(|part| {
-                let mut c = part.chars();
-                match c.next() {
-                    Some(f) => f.to_lowercase().chain(c).collect(),
-                    None => String::new(),
-                }
-            })
-            .collect::<Vec<String>>()
-            .join(", ")
-    }
+/// Each comma-separated part lower-cased at its start, to go mid-sentence:
+/// "Chính quyền số 13/16, Kinh tế số 6/8" → "chính quyền số 13/16, kinh tế số 6/8".
+fn lower_first_parts(s: &str) -> String {
+    s.split(", ")
+        .map(format::lower_first)
+        .collect::<Vec<String>>()
+        .join(", ")
 }
 
 pub fn headline_table(lang: Lang, s: &Snapshot) -> Table {
@@ -265,7 +245,7 @@ pub fn pillar_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
                 title: format!(
                     "{}: {}",
                     pillar_name(lang, p.pillar),
-                    met_phrase(lang, p.count()).to_lowercase_first()
+                    lower_first_parts(&met_phrase(lang, p.count()))
                 ),
                 lines: vec![
                     as_of_line(lang, s, &tally.as_of),
@@ -295,8 +275,8 @@ pub fn pillar_summary(lang: Lang, s: &Snapshot) -> String {
         .iter()
         .filter_map(|p| p.count().rate().map(|r| (p.pillar, r)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(p, _)| pillar_name(lang, p).to_lowercase());
-    let when = capitalise(&as_of_label(lang, s, &tally.as_of));
+        .map(|(p, _)| format::lower(pillar_name(lang, p)));
+    let when = format::upper_first(&as_of_label(lang, s, &tally.as_of));
     match (lang, best) {
         (Lang::Vi, Some(b)) => format!("{when}: {}; cao nhất là {b}.", parts.join(", ")),
         (Lang::En, Some(b)) => format!("{when}: {}; highest: {b}.", parts.join(", ")),

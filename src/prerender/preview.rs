@@ -102,7 +102,7 @@ pub fn preview_svg(s: &Snapshot) -> String {
     let caption = Caption {
         title: format!(
             "{}: {} {} ({})",
-            present::capitalise(lang.pick(&s.unit.name)),
+            crate::format::upper_first(lang.pick(&s.unit.name)),
             line.fraction,
             t(lang, Key::IndicatorsMet),
             line.rate
