@@ -245,7 +245,9 @@ pub fn ChartFigure(
                 {move || empty_note().map(|n| view! { <p class="chart-note" data-testid=format!("empty-note-{id}")>{n}</p> })}
             </div>
             <div class="chart-table" data-testid=format!("table-{id}") hidden=move || !show_table.get()>
-                <TableView table=table />
+                // Built when asked for: most readers never open it, and a table held by the app
+                // costs memory on every phone (the indicators table alone is hundreds of nodes).
+                {move || show_table.get().then(|| view! { <TableView table=table /> })}
             </div>
             <p class="chart-summary" id=summary_id data-testid=format!("summary-{id}")>{move || summary.get()}</p>
             {tools.then(|| view! { <ChartTools spec=spec drawn=drawn dark=ctx.dark lang=lang /> })}
