@@ -240,12 +240,10 @@ pub fn ChartTools(
         });
     };
 
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
+    // The dialog exists only while it is open: few readers embed, and every chart carrying its own
+    // form would hold a few hundred more nodes in every reader's memory.
+    let dialog_open = RwSignal::new(false);
+    let open = move |_| dialog_open.set(true);
     let id_str = id.as_str();
     view! {
         <div class="chart-share" data-testid=format!("tools-{id_str}")>
@@ -257,14 +255,14 @@ pub fn ChartTools(
             <button type="button" data-testid=format!("copy-link-{id_str}") on:click=on_copy_link>{move || tr(lang.get(), "Chép liên kết", "Copy link")}</button>
             {can_share().then(|| view! { <button type="button" on:click=on_share>{move || tr(lang.get(), "Chia sẻ", "Share")}</button> })}
             <p class="tool-status" role="status">{move || status.get()}</p>
-            <EmbedDialog dialog=dialog spec=spec drawn=drawn lang=lang />
+            {move || dialog_open.get().then(|| view! { <EmbedDialog open=dialog_open spec=spec.clone() drawn=drawn lang=lang /> })}
         </div>
     }
 }
 
 #[component]
 fn EmbedDialog(
-    dialog: NodeRef<leptos::html::Dialog>,
+    open: RwSignal<bool>,
     spec: ChartSpec,
     drawn: Memo<Option<Drawn>>,
     lang: RwSignal<Lang>,
@@ -307,6 +305,13 @@ fn EmbedDialog(
         })
     };
     let copy2 = copy;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // Modal once in the document; the browser then returns the focus to the Embed button on close.
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    });
     let close = move |_| {
         if let Some(d) = dialog.get_untracked() {
             d.close();
@@ -316,7 +321,7 @@ fn EmbedDialog(
     let snippet_id = format!("snippet-{id_str}");
     let fixed_id = format!("fixed-{id_str}");
     view! {
-        <dialog node_ref=dialog class="embed-dialog" data-testid=format!("embed-dialog-{id_str}") aria-labelledby=format!("embed-title-{id_str}")>
+        <dialog node_ref=dialog class="embed-dialog" data-testid=format!("embed-dialog-{id_str}") aria-labelledby=format!("embed-title-{id_str}") on:close=move |_| open.set(false)>
             <h2 id=format!("embed-title-{id_str}")>{move || tr(lang.get(), "Nhúng biểu đồ", "Embed this chart")}": " {move || title.get()}</h2>
             <label class="check">
                 <input type="checkbox" prop:checked=move || pin.get() on:change=move |ev| pin.set(event_target_checked(&ev)) />

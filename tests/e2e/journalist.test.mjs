@@ -50,6 +50,27 @@ test('the embed dialog offers a titled, lazy, borderless iframe that pins the ve
   }
 });
 
+test('the embed dialog is modal while open, closes with Escape or its button, and gives the focus back', async () => {
+  const page = await openPage(browser, { width: 412, height: 823 });
+  await ready(page);
+  const dialog = page.getByTestId('embed-dialog-pillars');
+  // Only an open dialog is in the document: closed, it holds no nodes.
+  assert.equal(await page.locator('dialog').count(), 0);
+  await page.getByTestId('embed-pillars').click();
+  await dialog.waitFor();
+  assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true);
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('dialog')), true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'embed-pillars');
+  await page.getByTestId('embed-pillars').click();
+  await dialog.locator('button.close').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'embed-pillars');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 for (const width of [360, 1200]) {
   test(`on a host page of another origin, each embed ends at its content's height (${width} px)`, async () => {
     const s = await snippets();
