@@ -50,7 +50,8 @@ fn localise(lang: Lang, plain: &str) -> String {
 /// Upper case, by Unicode's rules ("đạt" → "ĐẠT").
 ///
 /// In the browser the JavaScript engine does it: it carries the Unicode case tables anyway, and
-/// Rust's copy of them would add about 22 KB to the WASM that every reader downloads.
+/// Rust's copy of them would add about 22 KB (before compression) to the WASM that every reader
+/// downloads.
 pub fn upper(s: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     return js_sys::JsString::from(s).to_upper_case().into();
