@@ -700,16 +700,16 @@ pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
             }
             v
         })),
-        ChartId::Context => {
-            let rows = context_rows(Lang::Vi, s);
-            unique(
-                s.context
-                    .iter()
-                    .filter(|c| rows.iter().any(|r| r.key == c.series))
-                    .flat_map(|c| c.sources.clone()),
-            )
-        }
+        ChartId::Context => unique(charted_context(s).flat_map(|c| c.sources.clone())),
     }
+}
+
+/// The context figures the context chart draws: those of series with two or more years.
+fn charted_context(s: &Snapshot) -> impl Iterator<Item = &ContextFigure> {
+    let rows = context_rows(Lang::Vi, s);
+    s.context
+        .iter()
+        .filter(move |c| rows.iter().any(|r| r.key == c.series))
 }
 
 pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
@@ -724,15 +724,7 @@ pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
                 .iter()
                 .filter_map(|i| i.result.as_ref().map(|r| r.as_of.clone())),
         ),
-        ChartId::Context => {
-            let rows = context_rows(Lang::Vi, s);
-            unique(
-                s.context
-                    .iter()
-                    .filter(|c| rows.iter().any(|r| r.key == c.series))
-                    .map(|c| c.as_of.clone()),
-            )
-        }
+        ChartId::Context => unique(charted_context(s).map(|c| c.as_of.clone())),
     }
 }
 
