@@ -37,6 +37,67 @@ fn malformed_json_names_line_and_column() {
     assert!(p.kind.to_string().contains("line "), "{}", p.kind);
 }
 
+/// The slips a person makes in a hand-edited file, each told in words they can act on, in both
+/// languages, at its line and column (serde_json's own terse names never reach the reader).
+#[test]
+fn syntax_slips_are_told_in_both_languages() {
+    use chiso::i18n::Lang;
+    let cases: &[(&str, &str, &str)] = &[
+        ("{\"a\": [1, 2", "a `]` is missing", "thiếu `]`"),
+        ("{\"a\": 1", "a `}` is missing", "thiếu `}`"),
+        (
+            "{\"a\": 1,}",
+            "line 1, column 9: a comma before `]` or `}`",
+            "thừa dấu phẩy",
+        ),
+        (
+            "{\"a\": NaN}",
+            "NaN, Infinity and comments are not JSON",
+            "NaN, Infinity và chú thích",
+        ),
+        (
+            "<!DOCTYPE html>",
+            "line 1, column 1: a JSON value is expected",
+            "dòng 1, cột 1",
+        ),
+        (
+            "{a: 1}",
+            "a field name must be in double quotes",
+            "tên trường phải nằm trong dấu ngoặc kép",
+        ),
+        ("{\"a\" 1}", "a `:` is expected", "cần dấu `:`"),
+        (
+            "{\"a\": [1 2]}",
+            "a `,` or `]` is expected",
+            "cần dấu `,` hoặc `]`",
+        ),
+        (
+            "{\"a\": \"x\ny\"}",
+            "write it as `\\n`",
+            "hãy viết là `\\n`",
+        ),
+        (
+            "{\"a\": tru}",
+            "only true, false and null",
+            "chỉ true, false và null",
+        ),
+        ("{\"a\": 01}", "as in `01`", "như `01`"),
+        ("{} {}", "more text after the end of the JSON", "ký tự thừa"),
+    ];
+    for (text, en, vi) in cases {
+        let err = parse_snapshot(text.as_bytes()).expect_err(text);
+        let p = &err.0[0];
+        assert_eq!((p.path.as_str(), p.kind.code()), ("$", "syntax"), "{text}");
+        let (got_en, got_vi) = (p.kind.message(Lang::En), p.kind.message(Lang::Vi));
+        assert!(got_en.contains(en), "{text}: {got_en}");
+        assert!(got_vi.contains(vi), "{text}: {got_vi}");
+        assert!(
+            !got_vi.contains("EOF") && !got_vi.contains("expected"),
+            "{text}: {got_vi}"
+        );
+    }
+}
+
 #[test]
 fn empty_file() {
     assert_problems("empty.json", &[("$", "empty")]);
