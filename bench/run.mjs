@@ -84,10 +84,13 @@ const PROFILES = {
 // Our page's hooks, the same contract the peer pages implement themselves.
 // `drawn`: what counts as our first chart: the pre-rendered one counts (it is what a reader sees),
 // on the page and in the embed page alike.
+// The static page draws each chart at three widths and a screen shows one: only a drawing on
+// screen counts, and only a bar on screen is pointed at.
 const OURS = (drawn) => {
-  const chart = () => document.querySelector('[data-testid=chart-pillars] svg, #chart-pillars svg, #chart-pillars-vi svg');
+  const shown = (sel) => [...document.querySelectorAll(sel)].find((e) => e.checkVisibility());
+  const chart = () => shown('[data-testid=chart-pillars] svg, #chart-pillars svg, #chart-pillars-vi svg');
   new MutationObserver((_, obs) => {
-    if (document.querySelector(drawn)) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); }
+    if (document.querySelector(drawn) && shown(drawn)) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); }
   }).observe(document, { childList: true, subtree: true });
   window.__probe = () => {
     const c = chart(); if (!c) return null;

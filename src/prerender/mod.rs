@@ -58,7 +58,7 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::page::BOOT_WIDTH;
+    use super::page::BOOT_WIDTHS;
     use super::*;
     use crate::i18n::Lang;
     use crate::present;
@@ -138,8 +138,8 @@ mod tests {
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
         assert_eq!(
             out.matches("<svg").count(),
-            8,
-            "four charts in each language"
+            8 * BOOT_WIDTHS.len(),
+            "four charts in each language, each at every width"
         );
         assert!(out.contains("0,5878 → 2023: 0,7353"));
         assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
@@ -174,10 +174,10 @@ mod tests {
             crate::export::ChartId::Pillars,
             Lang::Vi,
             &s,
-            BOOT_WIDTH,
+            BOOT_WIDTHS[0].0,
             &crate::chart::Options::default(),
         );
-        let (html, css) = static_marks("chart-pillars", &drawn);
+        let (html, css) = static_marks("#chart-pillars", &drawn);
         let n = drawn.marks.len();
         assert!(n >= 3);
         assert_eq!(html.matches("tabindex=\"0\"").count(), n);
@@ -196,7 +196,7 @@ mod tests {
         }
         let mut hostile = drawn.clone();
         hostile.marks[0].tooltip.title = "<img src=x onerror=alert(1)>\"".into();
-        let (html, _) = static_marks("chart-pillars", &hostile);
+        let (html, _) = static_marks("#chart-pillars", &hostile);
         assert!(!html.contains("<img"));
     }
 
@@ -222,8 +222,10 @@ mod tests {
             .html
             .contains("Following the latest data: version 02478a74b21c (published 27 Nov 2026)."));
         assert!(boot.html.contains("href=\"./?lang=en&amp;snapshot=ba-ria-vung-tau-2023&amp;v=02478a74b21c#chart-pillars\""));
-        assert!(boot.css.contains("#chart-pillars-en .m0{"));
-        assert_eq!(boot.html.matches("<svg").count(), 2);
+        assert!(boot.css.contains("#chart-pillars-en .w-narrow .m0{"));
+        assert!(boot.css.contains("#chart-pillars-vi .w-wide .m0{"));
+        // Each language's chart drawn at each of the widths a screen may show it at.
+        assert_eq!(boot.html.matches("<svg").count(), 2 * BOOT_WIDTHS.len());
 
         let script = boot_script("x</script><script>alert(1)//", "02478a74b21c", "</title>");
         assert!(

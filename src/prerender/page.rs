@@ -6,9 +6,13 @@ use crate::i18n::{t, Key, Lang};
 use crate::present;
 use crate::snapshot::Snapshot;
 
-/// Width the charts are drawn at in the static page; they scale with the page until the app
-/// redraws them at their real width.
-pub(crate) const BOOT_WIDTH: f64 = 640.0;
+/// The widths the charts are drawn at in the static page, each with the class that shows it to the
+/// screens nearest that width (`style/main.css`): a phone's chart is 328–398 px wide, a tablet's
+/// about 500–900, a desktop's 928. Drawn near the width it is seen at, a chart's words are read at
+/// the app's size on a phone too (one drawing scaled to every screen shrank them to 7 px there),
+/// and the app's redraw at the exact width changes next to nothing on screen.
+pub(crate) const BOOT_WIDTHS: [(f64, &str); 3] =
+    [(360.0, "w-narrow"), (640.0, "w-medium"), (928.0, "w-wide")];
 
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
 /// sees it: the headline figures, the four charts drawn by the same code as the app, and the
@@ -110,19 +114,26 @@ fn static_figure(
     id: crate::export::ChartId,
     scope: &str,
 ) -> (String, String) {
-    let drawn = present::draw(id, lang, s, BOOT_WIDTH, &crate::chart::Options::default());
-    let (marks, rules) = static_marks(scope, &drawn);
     let summary = present::chart_summary(lang, id, s);
+    let mut areas = String::new();
+    let mut rules = String::new();
+    for (width, class) in BOOT_WIDTHS {
+        let drawn = present::draw(id, lang, s, width, &crate::chart::Options::default());
+        let (marks, css) = static_marks(&format!("#{scope} .{class}"), &drawn);
+        areas.push_str(&format!(
+            "<div class=\"chart-area static {class}\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>",
+            attr(&summary),
+            fluid_svg(&drawn.svg),
+        ));
+        rules.push_str(&css);
+    }
     let figure = format!(
         "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
          <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-         <div class=\"chart-area static\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>\
-         <p class=\"chart-summary\">{}</p></figure>\n",
+         {areas}<p class=\"chart-summary\">{}</p></figure>\n",
         text(present::chart_title(lang, id)),
         text(&present::chart_as_of(lang, id, s)),
         text(&present::chart_source(lang, id, s)),
-        attr(&summary),
-        fluid_svg(&drawn.svg),
         text(&summary),
     );
     (figure, rules)
@@ -217,7 +228,8 @@ pub struct Boot {
 /// pointer hovers, a finger taps and Tab focuses, and the stylesheet shows its tooltip (the same
 /// words as the app's) while it is hovered or focused. Positions are percentages of the chart, so
 /// they follow the drawing as it scales; they live in the stylesheet because the CSP refuses
-/// style attributes. Returns the markup and the rules, scoped to the figure `scope`.
+/// style attributes. Returns the markup and the rules, scoped to the CSS selector `scope` (the
+/// drawing's own, as one figure holds a drawing for each of [`BOOT_WIDTHS`]).
 pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String) {
     let (w, h) = (drawn.width.max(1.0), drawn.height.max(1.0));
     let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
@@ -246,8 +258,8 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
         };
         let f = m.focus;
         css.push_str(&format!(
-            "#{scope} .m{i}{{left:{};top:{};width:{};height:{}}}\
-             #{scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min(130px,50%)),calc(100% - min(260px,100%)));top:calc({} + 6px)}}\n",
+            "{scope} .m{i}{{left:{};top:{};width:{};height:{}}}\
+             {scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min(130px,50%)),calc(100% - min(260px,100%)));top:calc({} + 6px)}}\n",
             pct(r.x0, w),
             pct(r.y0, h),
             pct(r.width(), w),

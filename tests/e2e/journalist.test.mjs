@@ -92,8 +92,8 @@ for (const width of [360, 1200]) {
         const frame = await (await el.elementHandle()).contentFrame();
         // The pre-rendered chart reports its height first; the app, fetched when the reader
         // first interacts, reports its own.
-        await frame.locator('#boot .chart-svg svg').first().waitFor();
-        await frame.locator('#boot .mark').first().focus();
+        await frame.locator('#boot .chart-svg svg:visible').first().waitFor();
+        await frame.locator('#boot .mark:visible').first().focus();
         await frame.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
         // The iframe follows the height the embed reports, until both agree.
         await page.waitForFunction(async (idx) => {
@@ -143,7 +143,7 @@ test('an embed page fetches no WASM and no data until its reader interacts, and 
   await page.goto(`${server.url}embed-pillars.html?lang=vi&theme=auto`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const bar = await page.locator('#boot .static-vi svg rect').nth(1).boundingBox();
+  const bar = await page.locator('#boot .static-vi svg:visible rect').nth(1).boundingBox();
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
   assert.equal(await page.locator('#boot .tooltip').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).length), 1);
   assert.deepEqual(fetched.filter((f) => /\.wasm$|\/data\//.test(f)), [], 'nothing fetched for a reader who only looks');
@@ -174,7 +174,7 @@ test('an embed page shows its chart before the WASM: in the language and theme a
   assert.deepEqual(await note(), [`Số liệu ghim ở phiên bản ${version} (công bố 27/11/2026).`]);
   const link = page.locator('#boot .static-vi .pinned a');
   assert.equal(await link.getAttribute('href'), `./?lang=vi&snapshot=ba-ria-vung-tau-2023&v=${version}#chart-pillars`);
-  const bar = await page.locator('#boot .static-vi svg rect').nth(1).boundingBox();
+  const bar = await page.locator('#boot .static-vi svg:visible rect').nth(1).boundingBox();
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
   const tips = await page.locator('#boot .tooltip').evaluateAll((ts) => ts.filter((t) => t.checkVisibility()).map((t) => t.textContent));
   assert.equal(tips.length, 1);

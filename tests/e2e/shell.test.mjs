@@ -151,12 +151,24 @@ test('without JavaScript the page still shows the real figures, the four charts 
   assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '84,6%');
   assert.equal(await boot.locator('.chart-svg svg:visible').count(), 4, 'the four charts, in Vietnamese');
   assert.equal(await boot.locator('.static-en').isVisible(), false);
-  assert.match(await boot.locator('#chart-pillars svg').textContent(), /13\/16 · 81,3%/);
+  assert.match(await boot.locator('#chart-pillars svg:visible').textContent(), /13\/16 · 81,3%/);
   assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
   assert.equal(await boot.locator('.static-vi .sources li a').count(), 8);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await page.context().close();
+});
+
+test('without JavaScript each chart is drawn near the width it is seen at, so its words are the app\'s size on a phone as on a desktop', async () => {
+  for (const width of [360, 412, 768, 1280]) {
+    const page = await openPage(browser, { width, height: 800, javaScriptEnabled: false });
+    await page.goto(server.url);
+    const scales = await page.locator('#boot .static-vi .chart-svg svg:visible').evaluateAll((svgs) =>
+      svgs.map((s) => s.getBoundingClientRect().width / s.viewBox.baseVal.width));
+    assert.equal(scales.length, 4, `${width}px: one drawing of each chart`);
+    for (const k of scales) assert.ok(k > 0.85 && k < 1.2, `${width}px: a drawing is shown at ${k.toFixed(2)}× its size`);
+    await page.context().close();
+  }
 });
 
 test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger and Tab with the app\'s own tooltips', async () => {
@@ -172,7 +184,7 @@ test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger 
   // A mouse over the first pillar bar.
   const pillars = boot.locator('#chart-pillars');
   await pillars.scrollIntoViewIfNeeded();
-  const bar = await pillars.locator('svg rect').nth(1).boundingBox();
+  const bar = await pillars.locator('svg:visible rect').nth(1).boundingBox();
   await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
   const [hovered] = await visibleTips(pillars);
   assert.match(hovered, /^Chính quyền số: đạt 13\/16 chỉ tiêu \(81,3%\)Thời điểm: 11 tháng năm 2023Nguồn: /);
@@ -181,12 +193,12 @@ test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger 
 
   // A finger on the headline bar.
   const headline = boot.locator('#chart-headline');
-  await headline.locator('.mark').first().tap();
+  await headline.locator('.mark:visible').first().tap();
   assert.match((await visibleTips(headline))[0], /^Đạt 33\/39 chỉ tiêu \(84,6%\)/);
 
   // Tab walks the indicator marks; an unknown end says so in words.
   const indicators = boot.locator('#chart-indicators');
-  await indicators.locator('.mark').first().focus();
+  await indicators.locator('.mark:visible').first().focus();
   const first = await visibleTips(indicators);
   await page.keyboard.press('Tab');
   const second = await visibleTips(indicators);
@@ -221,7 +233,7 @@ test('before the WASM, the pre-rendered page is in the language the link asks fo
   assert.match(await boot.locator('.static-en h1').textContent(), /Digital transformation/);
   assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '84.6%');
   assert.match(await boot.locator('.static-en .version-note:visible').textContent(), /^Following the latest data/);
-  assert.match(await boot.locator('#chart-pillars-en svg').textContent(), /13\/16 · 81\.3%/);
+  assert.match(await boot.locator('#chart-pillars-en svg:visible').textContent(), /13\/16 · 81\.3%/);
   // Pinned to the version it was built from: the same figures, said to be pinned.
   const version = JSON.parse(site.read('data/index.json')).snapshots[0].versions[0].version;
   await page.goto(`${server.url}?snapshot=ba-ria-vung-tau-2023&v=${version}`);

@@ -264,7 +264,7 @@ for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed se
     <iframe id="f" src="${server.url}${embed}" style="width:360px;height:200px;border:0"></iframe>
     <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script></body></html>`);
   const frame = page.frameLocator('#f');
-  if (embed.startsWith('embed-')) await frame.locator('#boot .mark').first().focus();
+  if (embed.startsWith('embed-')) await frame.locator('#boot .mark:visible').first().focus();
   await frame.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
   await page.waitForFunction(() => window.got.length > 0);
   for (const m of await page.evaluate(() => window.got)) {
