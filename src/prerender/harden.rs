@@ -114,16 +114,15 @@ pub const CSP: &str =
 img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// Inlines the stylesheet, so the first paint waits for no second round trip (a phone on a
-/// 150 ms link saves one), and returns the CSP source that allows exactly that stylesheet.
+/// 150 ms link saves one); [`style_hashes`] then allows it in the CSP.
 pub fn inline_css(
     html: &str,
     extra: &str,
     read: impl Fn(&str) -> Option<Vec<u8>>,
-) -> Result<(String, String), String> {
-    use sha2::Digest;
+) -> Result<String, String> {
     let open = "<link rel=\"stylesheet\" href=\"./";
     let Some(start) = html.find(open) else {
-        return Ok((html.to_string(), String::new()));
+        return Ok(html.to_string());
     };
     let end = start + html[start..].find('>').ok_or("unclosed stylesheet link")? + 1;
     let href_end = html[start + open.len()..]
@@ -136,14 +135,31 @@ pub fn inline_css(
     if css.contains("</") {
         return Err(format!("{name} contains \"</\" and cannot be inlined"));
     }
-    let hash = format!(
-        " 'sha256-{}'",
-        base64(&sha2::Sha256::digest(css.as_bytes()))
-    );
-    Ok((
-        format!("{}<style>{css}</style>{}", &html[..start], &html[end..]),
-        hash,
+    Ok(format!(
+        "{}<style>{css}</style>{}",
+        &html[..start],
+        &html[end..]
     ))
+}
+
+/// The CSP sources that allow exactly the page's inline stylesheets, each by its hash: the one
+/// in the head, and the one after each pre-rendered figure. Any other `<style>` (one injected by
+/// a compromised host, say) is refused.
+pub fn style_hashes(html: &str) -> Result<String, String> {
+    use sha2::Digest;
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<style>") {
+        let body = &rest[i + "<style>".len()..];
+        let end = body.find("</style>").ok_or("unclosed <style>")?;
+        let hash = base64(&sha2::Sha256::digest(&body.as_bytes()[..end]));
+        let source = format!(" 'sha256-{hash}'");
+        if !out.contains(&source) {
+            out.push_str(&source);
+        }
+        rest = &body[end..];
+    }
+    Ok(out)
 }
 
 /// `sha384-…`, as subresource integrity writes it.
@@ -241,11 +257,10 @@ pub fn harden(
     );
     // The WASM is fetched by the loader after the first paint (see above), not preloaded.
     let mut out = without_eager_preloads(&format!("{}{}{}", &html[..start], tag, &html[end..]));
-    let (inlined, style_src) = inline_css(&out, extra_css, &read)?;
-    out = inlined;
+    out = inline_css(&out, extra_css, &read)?;
     let csp = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        CSP.replace("{STYLE}", &style_src)
+        CSP.replace("{STYLE}", &style_hashes(&out)?)
     );
     if !out.contains("Content-Security-Policy") {
         let at = out

@@ -13,8 +13,8 @@ mod page;
 mod preview;
 
 pub use harden::{
-    boot_script, embed_head, harden, inline_css, sri, with_boot_script, without_eager_preloads,
-    Warm, CSP,
+    boot_script, embed_head, harden, inline_css, sri, style_hashes, with_boot_script,
+    without_eager_preloads, Warm, CSP,
 };
 pub use page::{
     boot_markup, embed_markup, fluid_svg, inject_boot, static_dark_css, static_marks, static_page,
@@ -147,16 +147,21 @@ mod tests {
         assert!(out.ends_with("</body></html>"));
     }
 
-    #[test]
-    fn the_stylesheet_is_inlined_and_allowed_by_its_hash_alone() {
-        use sha2::Digest;
-        let html = "<head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n<script type=\"module\">\nimport init, * as b from './c.js';\nawait init({ module_or_path: './c_bg.wasm' });\n</script></head>";
-        let read = |f: &str| match f {
+    /// The head of a Trunk build, and its files as [`built`] reads them.
+    const TRUNK_HEAD: &str = "<head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n<script type=\"module\">\nimport init, * as b from './c.js';\nawait init({ module_or_path: './c_bg.wasm' });\n</script></head>";
+
+    fn built(f: &str) -> Option<Vec<u8>> {
+        match f {
             "main-1.css" => Some(b"body{color:red}".to_vec()),
             "c_bg.wasm" => Some(b"w".to_vec()),
             _ => None,
-        };
-        let (out, _) = harden(html, "", WARM, read).expect("hardened");
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_is_inlined_and_allowed_by_its_hash_alone() {
+        use sha2::Digest;
+        let (out, _) = harden(TRUNK_HEAD, "", WARM, built).expect("hardened");
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(!out.contains("main-1.css"));
         let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
@@ -165,6 +170,38 @@ mod tests {
             !out.contains("rel=\"preload\""),
             "nothing is fetched before the first paint"
         );
+    }
+
+    #[test]
+    fn each_figure_brings_its_own_rules_each_allowed_by_its_hash() {
+        use sha2::Digest;
+        let html = format!("{TRUNK_HEAD}\n<body><figure></figure>\n<style>#a .m0{{left:1%}}</style><figure></figure>\n<style>#b .m0{{left:2%}}</style><style>#b .m0{{left:2%}}</style></body>");
+        let (out, _) = harden(&html, "", WARM, built).expect("hardened");
+        let hash =
+            |css: &str| format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())));
+        assert!(out.contains(&format!(
+            "style-src 'self' {} {} {};",
+            hash("body{color:red}"),
+            hash("#a .m0{left:1%}"),
+            hash("#b .m0{left:2%}")
+        )));
+        assert_eq!(
+            style_hashes("<style>x").expect_err("unclosed"),
+            "unclosed <style>"
+        );
+
+        // The real page: a figure's rules come after the figure, none in the head.
+        let boot = boot_markup(&snapshot(), "02478a74b21c", "2026-11-27");
+        assert!(!boot.css.contains(" .m0{"));
+        let first = boot
+            .html
+            .find("id=\"chart-headline\"")
+            .expect("headline chart");
+        let rules = boot
+            .html
+            .find("#chart-headline .w-narrow .m0{")
+            .expect("its rules");
+        assert!(first < rules);
     }
 
     #[test]
@@ -222,8 +259,8 @@ mod tests {
             .html
             .contains("Following the latest data: version 02478a74b21c (published 27 Nov 2026)."));
         assert!(boot.html.contains("href=\"./?lang=en&amp;snapshot=ba-ria-vung-tau-2023&amp;v=02478a74b21c#chart-pillars\""));
-        assert!(boot.css.contains("#chart-pillars-en .w-narrow .m0{"));
-        assert!(boot.css.contains("#chart-pillars-vi .w-wide .m0{"));
+        assert!(boot.html.contains("#chart-pillars-en .w-narrow .m0{"));
+        assert!(boot.html.contains("#chart-pillars-vi .w-wide .m0{"));
         // Each language's chart drawn at each of the widths a screen may show it at.
         assert_eq!(boot.html.matches("<svg").count(), 2 * BOOT_WIDTHS.len());
 

@@ -23,21 +23,19 @@ pub(crate) const BOOT_WIDTHS: [(f64, &str); 3] =
 pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
-    let mut css = String::new();
     for lang in [Lang::Vi, Lang::En] {
-        let (html, rules) = static_page_in(lang, s, version, published);
-        h.push_str(&html);
-        css.push_str(&rules);
+        h.push_str(&static_page_in(lang, s, version, published));
     }
     h.push_str("</div>");
-    css.push_str(&static_dark_css());
-    Boot { html: h, css }
+    Boot {
+        html: h,
+        css: static_dark_css(),
+    }
 }
 
-fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (String, String) {
+fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
     use crate::export::ChartId;
     let tag = lang.tag();
-    let mut css = String::new();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
     h.push_str(&format!(
         "<header class=\"site\"><p class=\"brand\"><span class=\"name\">{}</span><span class=\"tagline\">{}</span></p></header>\n",
@@ -90,9 +88,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (
             Lang::Vi => format!("chart-{}", id.as_str()),
             Lang::En => format!("chart-{}-en", id.as_str()),
         };
-        let (figure, rules) = static_figure(lang, s, id, &scope);
-        h.push_str(&figure);
-        css.push_str(&rules);
+        h.push_str(&static_figure(lang, s, id, &scope));
     }
     h.push_str(&format!(
         "<section class=\"sources\"><h2>{}</h2><ol>",
@@ -103,17 +99,16 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> (
         h.push_str(&format!("<li>{}</li>", source_link(&r)));
     }
     h.push_str("</ol></section>\n</article></main>\n</div>\n");
-    (h, css)
+    h
 }
 
 /// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
 /// same code, with marks that answer without script. `scope` is the figure's id.
-fn static_figure(
-    lang: Lang,
-    s: &Snapshot,
-    id: crate::export::ChartId,
-    scope: &str,
-) -> (String, String) {
+///
+/// The rules that place its marks follow it in a `<style>` of its own (allowed by its hash, see
+/// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
+/// the rules of the 23 other drawings on the page.
+fn static_figure(lang: Lang, s: &Snapshot, id: crate::export::ChartId, scope: &str) -> String {
     let summary = present::chart_summary(lang, id, s);
     let mut areas = String::new();
     let mut rules = String::new();
@@ -130,13 +125,13 @@ fn static_figure(
     let figure = format!(
         "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
          <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-         {areas}<p class=\"chart-summary\">{}</p></figure>\n",
+         {areas}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
         text(present::chart_title(lang, id)),
         text(&present::chart_as_of(lang, id, s)),
         text(&present::chart_source(lang, id, s)),
         text(&summary),
     );
-    (figure, rules)
+    figure
 }
 
 /// An embed page's static content: the chart in Vietnamese and in English, each with the version
@@ -150,12 +145,9 @@ pub fn embed_markup(
     published: &str,
 ) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
-    let mut css = String::new();
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        let (figure, rules) =
-            static_figure(lang, s, chart, &format!("chart-{}-{tag}", chart.as_str()));
-        css.push_str(&rules);
+        let figure = static_figure(lang, s, chart, &format!("chart-{}-{tag}", chart.as_str()));
         let footer = |pinned: bool| {
             let pin = if pinned {
                 format!("&amp;snapshot={}&amp;v={}", attr(&s.id), attr(version))
@@ -178,8 +170,10 @@ pub fn embed_markup(
         ));
     }
     h.push_str("</div>");
-    css.push_str(&static_dark_css());
-    Boot { html: h, css }
+    Boot {
+        html: h,
+        css: static_dark_css(),
+    }
 }
 
 /// Pre-rendered charts are drawn once, in the light theme. For a reader in the dark theme (their
@@ -217,7 +211,8 @@ pub fn static_dark_css() -> String {
     )
 }
 
-/// The static page and the stylesheet rules that place its marks and tooltips.
+/// The static page, and the rules [`super::harden`] inlines with the stylesheet (the dark theme's
+/// colours for the drawings; the rules that place the marks follow each figure).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Boot {
     pub html: String,

@@ -195,11 +195,14 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   for (const [, file, integrity] of tags) assert.equal(integrity, sha384(site.read(file)), file);
   const built = readdirSync(site.dir).filter((f) => /\.js$/.test(f));
   for (const f of built) assert.ok(covered.includes(f), `${f} has no integrity attribute`);
-  // The stylesheet is inlined (one round trip less) and allowed by its own hash, nothing else.
-  const css = html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
-  assert.ok(css, 'the stylesheet is inline');
+  // The stylesheet is inlined (one round trip less), and each pre-rendered figure is followed by
+  // the rules that place its marks: each is allowed by its own hash, and nothing else is.
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  assert.ok(styles.length >= 1 + 8, 'the stylesheet and the rules of the eight figures are inline');
+  assert.ok(html.indexOf('<style>') < html.indexOf('<body'), 'the stylesheet is in the head');
   const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
-  assert.equal(styleSrc, `style-src 'self' 'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  const hashes = [...new Set(styles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`))];
+  assert.equal(styleSrc, `style-src 'self' ${hashes.join(' ')}`);
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
   // The page and each embed page: exactly one inline script, allowed by its own hash, and nothing
   // else inline.
