@@ -105,10 +105,11 @@ pub fn embed_head(
     with_boot_script(&out, script)
 }
 
-/// The Content-Security-Policy of the page: scripts only from this site (no inline script, no
-/// eval; WebAssembly compilation allowed), styles only from this site or the one inlined
-/// stylesheet named by its hash (`{STYLE}`), data only from this site, images also from `blob:`
-/// (the PNG download draws one). Nothing from any other host.
+/// The Content-Security-Policy of the page: scripts only from this site (no eval; WebAssembly
+/// compilation allowed; [`with_boot_script`] adds the hash of the one inline script), styles only
+/// from this site or the inline stylesheets, each named by its hash (`{STYLE}`, see
+/// [`style_hashes`]), data only from this site, images also from `blob:` (the PNG download draws
+/// one). Nothing from any other host.
 pub const CSP: &str =
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{STYLE}; \
 img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
