@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::export::ChartId;
+use crate::chart_id::ChartId;
 use crate::fetch;
 use crate::i18n::{t, Key, Lang};
 use crate::snapshot::Pillar;

@@ -2,49 +2,9 @@
 //! are, and the iframe snippets that embed a chart. Pure, so every byte is tested natively.
 
 use crate::chart::{Drawn, Theme};
+use crate::chart_id::ChartId;
 use crate::i18n::Lang;
 use crate::present::Table;
-
-/// The charts of the page, each with a stable id (URLs) and a Vietnamese slug (file names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartId {
-    Headline,
-    Pillars,
-    Indicators,
-    Context,
-}
-
-impl ChartId {
-    pub const ALL: [ChartId; 4] = [
-        ChartId::Headline,
-        ChartId::Pillars,
-        ChartId::Indicators,
-        ChartId::Context,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChartId::Headline => "headline",
-            ChartId::Pillars => "pillars",
-            ChartId::Indicators => "indicators",
-            ChartId::Context => "context",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ChartId> {
-        ChartId::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
-    /// Vietnamese, unaccented, as Vietnamese newsrooms name files.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ChartId::Headline => "tong-quan",
-            ChartId::Pillars => "tru-cot",
-            ChartId::Indicators => "chi-tieu",
-            ChartId::Context => "dti",
-        }
-    }
-}
 
 /// `ba-ria-vung-tau-2023-tru-cot.png`.
 pub fn file_name(snapshot_id: &str, chart: ChartId, ext: &str) -> String {
@@ -258,8 +218,6 @@ mod tests {
             file_name("ba-ria-vung-tau-2023", ChartId::Pillars, "png"),
             "ba-ria-vung-tau-2023-tru-cot.png"
         );
-        assert_eq!(ChartId::parse("context"), Some(ChartId::Context));
-        assert_eq!(ChartId::parse("nope"), None);
     }
 
     #[test]

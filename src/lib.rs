@@ -8,6 +8,7 @@
 //! can be drawn at build time.
 
 pub mod chart;
+pub mod chart_id;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -4,7 +4,7 @@
 use crate::chart::bars::BarRow;
 use crate::chart::dumbbell::{DumbbellRow, End};
 use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Tooltip};
-use crate::export::ChartId;
+use crate::chart_id::ChartId;
 use crate::format;
 use crate::i18n::{pillar_name, status_name, t, Key, Lang};
 use crate::snapshot::{

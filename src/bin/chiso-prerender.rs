@@ -8,7 +8,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
-    use chiso::export::ChartId;
+    use chiso::chart_id::ChartId;
     use chiso::i18n::{t, Key, Lang};
     use chiso::prerender::{
         boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,

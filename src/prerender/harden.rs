@@ -77,7 +77,7 @@ pub fn with_boot_script(html: &str, script: &str) -> Result<String, String> {
 /// the inline script goes first in the head, allowed by its hash in the CSP.
 pub fn embed_head(
     html: &str,
-    chart: crate::export::ChartId,
+    chart: crate::chart_id::ChartId,
     script: &str,
 ) -> Result<String, String> {
     let open = "<html lang=\"vi\">";

@@ -208,7 +208,7 @@ mod tests {
     fn every_pre_rendered_mark_has_a_hit_area_a_tooltip_and_a_rule() {
         let s = snapshot();
         let drawn = present::draw(
-            crate::export::ChartId::Pillars,
+            crate::chart_id::ChartId::Pillars,
             Lang::Vi,
             &s,
             BOOT_WIDTHS[0].0,
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn an_embed_page_carries_both_languages_both_notes_and_one_hashed_script() {
-        use crate::export::ChartId;
+        use crate::chart_id::ChartId;
         let s = snapshot();
         let boot = embed_markup(&s, ChartId::Pillars, "02478a74b21c", "2026-11-27");
         assert!(boot

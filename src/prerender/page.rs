@@ -34,7 +34,7 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
 }
 
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
-    use crate::export::ChartId;
+    use crate::chart_id::ChartId;
     let tag = lang.tag();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
     h.push_str(&format!(
@@ -108,7 +108,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
 /// The rules that place its marks follow it in a `<style>` of its own (allowed by its hash, see
 /// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
 /// the rules of the 23 other drawings on the page.
-fn static_figure(lang: Lang, s: &Snapshot, id: crate::export::ChartId, scope: &str) -> String {
+fn static_figure(lang: Lang, s: &Snapshot, id: crate::chart_id::ChartId, scope: &str) -> String {
     let summary = present::chart_summary(lang, id, s);
     let mut areas = String::new();
     let mut rules = String::new();
@@ -140,7 +140,7 @@ fn static_figure(lang: Lang, s: &Snapshot, id: crate::export::ChartId, scope: &s
 /// variant the link asks for, so nothing is swapped on screen.
 pub fn embed_markup(
     s: &Snapshot,
-    chart: crate::export::ChartId,
+    chart: crate::chart_id::ChartId,
     version: &str,
     published: &str,
 ) -> Boot {

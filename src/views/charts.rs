@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::chart::{Drawn, Options, Series};
-use crate::export::ChartId;
+use crate::chart_id::ChartId;
 use crate::i18n::{t, Key, Lang};
 use crate::present::{self, Table};
 use crate::snapshot::Snapshot;

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::set_query;
-use crate::export::ChartId;
+use crate::chart_id::ChartId;
 use crate::fetch::Loaded;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::present::{self, source_ref, tally_line, SourceRef};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::export::ChartId;
+use crate::chart_id::ChartId;
 use crate::fetch::Loaded;
 use crate::i18n::{t, Key, Lang};
 use crate::views::chart_figure::ChartFigure;

@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::{Drawn, Theme};
-use crate::export::{self, Caption, ChartId, EmbedSpec};
+use crate::chart_id::ChartId;
+use crate::export::{self, Caption, EmbedSpec};
 use crate::i18n::Lang;
 use crate::views::charts::ChartSpec;
 
