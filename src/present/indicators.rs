@@ -1,0 +1,251 @@
+//! The indicator chart: each named indicator's result against its goal, percent indicators on one
+//! 0–100 scale, and every indicator in the table.
+
+use super::{as_of_label, as_of_line, source_line, source_titles, value, Table};
+use crate::chart::dumbbell::{DumbbellRow, End};
+use crate::chart::Tooltip;
+use crate::format;
+use crate::i18n::{pillar_name, status_name, t, Key, Lang};
+use crate::snapshot::{Comparator, Indicator, Snapshot, Status, Target, Unit};
+
+fn goal_text(lang: Lang, unit: Unit, g: &Target) -> String {
+    let v = value(lang, unit, g.value, None);
+    match (g.comparator, lang) {
+        (Comparator::AtLeast, _) => format!("≥ {v}"),
+        (Comparator::Equal, _) => format!("= {v}"),
+        (Comparator::Maintain, Lang::Vi) => format!("duy trì {v}"),
+        (Comparator::Maintain, Lang::En) => format!("maintain {v}"),
+    }
+}
+
+pub fn status_badge(lang: Lang, st: Status) -> String {
+    let icon = match st {
+        Status::Met => "✓",
+        Status::NotMet => "✗",
+        Status::Unknown => "?",
+    };
+    format!("{icon} {}", status_name(lang, st))
+}
+
+/// Percent indicators on one 0–100 scale; indicators in other units are in the table only.
+pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
+    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    s.indicators
+        .iter()
+        .filter(|i| i.unit == Unit::Percent)
+        .map(|i| {
+            let name = lang.pick(&i.name).to_string();
+            let from = match &i.result {
+                Some(r) => End::Known {
+                    value: r.value,
+                    tooltip: Tooltip {
+                        title: format!("{ry}: {}", value(lang, i.unit, r.value, None)),
+                        lines: vec![
+                            name.clone(),
+                            as_of_line(lang, s, &r.as_of),
+                            source_line(lang, s, &r.sources),
+                        ],
+                    },
+                },
+                None => End::Unknown {
+                    tooltip: Tooltip {
+                        title: format!("{ry}: {}", t(lang, Key::NoFigure)),
+                        lines: vec![name.clone(), source_line(lang, s, &i.sources)],
+                    },
+                },
+            };
+            let to = match &i.goal {
+                Some(g) => End::Known {
+                    value: g.value,
+                    tooltip: Tooltip {
+                        title: format!("{} {gy}: {}", goal_word(lang), goal_text(lang, i.unit, g)),
+                        lines: vec![name.clone(), source_line(lang, s, &g.sources)],
+                    },
+                },
+                None => End::Unknown {
+                    tooltip: Tooltip {
+                        title: format!("{} {gy}: {}", goal_word(lang), t(lang, Key::NoGoal)),
+                        lines: vec![name.clone(), source_line(lang, s, &i.sources)],
+                    },
+                },
+            };
+            DumbbellRow {
+                key: i.id.clone(),
+                pillar: i.pillar,
+                status: Some(status_badge(lang, i.status)),
+                values: indicator_values(lang, s, i),
+                name,
+                from,
+                to,
+                domain: (0.0, 100.0),
+                ends: None,
+            }
+        })
+        .collect()
+}
+
+fn goal_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Mục tiêu",
+        Lang::En => "Goal",
+    }
+}
+
+/// "2023: 100% → 2024: ≥ 100%".
+fn indicator_values(lang: Lang, s: &Snapshot, i: &Indicator) -> String {
+    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    let result = i.result.as_ref().map_or_else(
+        || t(lang, Key::NoFigure).to_string(),
+        |r| value(lang, i.unit, r.value, None),
+    );
+    let goal = i.goal.as_ref().map_or_else(
+        || t(lang, Key::NoFigure).to_string(),
+        |g| goal_text(lang, i.unit, g),
+    );
+    format!("{ry}: {result} → {gy}: {goal}")
+}
+
+/// 0%, 25%, … 100% in the reader's format.
+pub fn percent_ticks(lang: Lang) -> Vec<(f64, String)> {
+    [0.0, 25.0, 50.0, 75.0, 100.0]
+        .into_iter()
+        .map(|v| (v, format::percent(lang, v)))
+        .collect()
+}
+
+pub fn indicator_summary(lang: Lang, s: &Snapshot) -> String {
+    let n = s.indicators.len();
+    let known: Vec<f64> = s
+        .indicators
+        .iter()
+        .filter_map(|i| i.result.as_ref().map(|r| r.value))
+        .collect();
+    let goals = s.indicators.iter().filter(|i| i.goal.is_some()).count();
+    let goal_only = s
+        .indicators
+        .iter()
+        .filter(|i| i.result.is_none() && i.goal.is_some())
+        .count();
+    let count = |st: Status| s.indicators.iter().filter(|i| i.status == st).count();
+    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    let range = match (
+        known.iter().copied().reduce(f64::min),
+        known.iter().copied().reduce(f64::max),
+    ) {
+        (Some(lo), Some(hi)) if lo < hi => format!(
+            "{}–{}",
+            format::percent(lang, lo),
+            format::percent(lang, hi)
+        ),
+        (Some(v), _) => format::percent(lang, v),
+        _ => String::from("–"),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Nguồn nêu tên {n} chỉ tiêu. {} chỉ tiêu có số liệu {ry} ({range}); {goals} chỉ tiêu có mục tiêu {gy}, trong đó {goal_only} chỉ tiêu chưa có số liệu {ry}. Tình trạng: {} đạt, {} chưa đạt, {} chưa rõ.",
+            known.len(),
+            count(Status::Met),
+            count(Status::NotMet),
+            count(Status::Unknown)
+        ),
+        Lang::En => format!(
+            "The sources name {n} indicators. {} have a {ry} figure ({range}); {goals} have a {gy} goal, {goal_only} of them without a {ry} figure. Status: {} met, {} not met, {} unknown.",
+            known.len(),
+            count(Status::Met),
+            count(Status::NotMet),
+            count(Status::Unknown)
+        ),
+    }
+}
+
+pub fn indicator_table(lang: Lang, s: &Snapshot) -> Table {
+    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    Table {
+        head: vec![
+            t(lang, Key::Indicator).into(),
+            t(lang, Key::Pillar).into(),
+            ry.to_string(),
+            t(lang, Key::AsOf).into(),
+            format!("{} {gy}", goal_word(lang)),
+            t(lang, Key::Status).into(),
+            t(lang, Key::Source).into(),
+        ],
+        rows: s
+            .indicators
+            .iter()
+            .map(|i| {
+                vec![
+                    lang.pick(&i.name).to_string(),
+                    i.pillar.map_or_else(
+                        || t(lang, Key::Unknown).to_string(),
+                        |p| pillar_name(lang, p).to_string(),
+                    ),
+                    i.result.as_ref().map_or_else(
+                        || t(lang, Key::NoFigure).to_string(),
+                        |r| value(lang, i.unit, r.value, None),
+                    ),
+                    i.result
+                        .as_ref()
+                        .map_or_else(String::new, |r| as_of_label(lang, s, &r.as_of)),
+                    i.goal.as_ref().map_or_else(
+                        || t(lang, Key::NoFigure).to_string(),
+                        |g| goal_text(lang, i.unit, g),
+                    ),
+                    status_badge(lang, i.status),
+                    source_titles(s, &i.sources),
+                ]
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::test_snapshot as snapshot;
+
+    #[test]
+    fn indicators_without_a_2023_value_say_so_and_are_not_zero() {
+        let s = snapshot();
+        let rows = indicator_rows(Lang::Vi, &s);
+        assert_eq!(rows.len(), 7);
+        let digitised = rows
+            .iter()
+            .find(|r| r.key == "so-hoa-ket-qua-tthc")
+            .expect("row");
+        assert!(matches!(digitised.from, End::Unknown { .. }));
+        assert_eq!(digitised.values, "2023: chưa công bố → 2024: ≥ 100%");
+        assert_eq!(digitised.status.as_deref(), Some("? Chưa rõ"));
+        let integrated = rows
+            .iter()
+            .find(|r| r.key == "dvctt-tich-hop-cong-dvcqg")
+            .expect("row");
+        assert_eq!(integrated.values, "2023: 100% → 2024: duy trì 100%");
+        let ioc = &rows[4];
+        assert_eq!(ioc.values, "2023: 98% → 2024: chưa công bố");
+        let End::Known { tooltip, .. } = &ioc.from else {
+            panic!("98% is known")
+        };
+        assert_eq!(tooltip.title, "2023: 98%");
+        assert!(tooltip
+            .lines
+            .contains(&"Thời điểm: 11 tháng năm 2023".to_string()));
+    }
+
+    #[test]
+    fn the_indicator_summary_counts_what_is_known() {
+        let s = snapshot();
+        assert_eq!(
+            indicator_summary(Lang::En, &s),
+            "The sources name 7 indicators. 5 have a 2023 figure (98%–100%); 4 have a 2024 goal, 2 of them without a 2023 figure. Status: 0 met, 0 not met, 7 unknown."
+        );
+    }
+
+    #[test]
+    fn the_indicator_table_has_the_numbers_of_the_chart() {
+        let s = snapshot();
+        let i = indicator_table(Lang::Vi, &s);
+        assert_eq!(i.rows.len(), 7);
+        assert_eq!(i.rows[5][2], "chưa công bố");
+    }
+}

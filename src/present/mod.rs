@@ -1,0 +1,231 @@
+//! From the snapshot to what the page says, in the reader's language: chart rows with their
+//! tooltips, summary sentences, tables, source lines. Pure, so the wording is tested natively.
+//!
+//! This file holds what every chart shares (fractions, rates, as-of and source lines, tallies,
+//! tables); each chart's rows, summary and table are in their own file, and `chart.rs` says each
+//! chart as a whole.
+
+mod chart;
+mod context;
+mod headline;
+mod indicators;
+mod pillars;
+
+pub use chart::{
+    chart_as_of, chart_as_of_ids, chart_source, chart_source_ids, chart_summary, chart_title, draw,
+    version_note,
+};
+pub use context::{context_rows, context_summary, context_table, figure_text, single_figures};
+pub use headline::{headline_rows, headline_summary, headline_table};
+pub use indicators::{
+    indicator_rows, indicator_summary, indicator_table, percent_ticks, status_badge,
+};
+pub use pillars::{pillar_rows, pillar_summary, pillar_table};
+
+use crate::format;
+use crate::i18n::{pillar_name, t, Key, Lang};
+use crate::snapshot::{Count, Snapshot, Source, Tally, Unit};
+
+/// "33/39".
+pub fn fraction(c: Count) -> String {
+    format!("{}/{}", c.met, c.assigned)
+}
+
+/// "84,6%", or "–" when nothing was assigned.
+pub fn rate(lang: Lang, c: Count) -> String {
+    c.rate()
+        .map_or_else(|| "–".to_string(), |r| format::rate(lang, r))
+}
+
+fn as_of_label(lang: Lang, s: &Snapshot, id: &str) -> String {
+    s.as_of_label(id)
+        .map_or_else(|| id.to_string(), |l| lang.pick(l).to_string())
+}
+
+fn as_of_line(lang: Lang, s: &Snapshot, id: &str) -> String {
+    format!("{}: {}", t(lang, Key::AsOf), as_of_label(lang, s, id))
+}
+
+/// "Nguồn: title; title".
+fn source_line(lang: Lang, s: &Snapshot, ids: &[String]) -> String {
+    let titles: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| s.source(id))
+        .map(|src| src.title.as_str())
+        .collect();
+    format!("{}: {}", t(lang, Key::Source), titles.join("; "))
+}
+
+/// One tally as the page states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TallyLine {
+    pub fraction: String,
+    pub rate: String,
+    pub as_of: String,
+    /// "Chính quyền số 13/16, …" or "not published".
+    pub pillars: String,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// Publisher and date, as far as known.
+    pub detail: String,
+}
+
+pub fn source_ref(lang: Lang, s: &Source) -> SourceRef {
+    let mut detail = Vec::new();
+    if let Some(p) = &s.publisher {
+        detail.push(p.clone());
+    }
+    match s.date.as_deref().and_then(|d| format::date(lang, d)) {
+        Some(d) => detail.push(d),
+        None => detail.push(format!(
+            "{}: {}",
+            match lang {
+                Lang::Vi => "ngày đăng",
+                Lang::En => "date",
+            },
+            t(lang, Key::Unknown)
+        )),
+    }
+    SourceRef {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        detail: detail.join(" · "),
+    }
+}
+
+fn pillar_split(lang: Lang, tally: &Tally) -> String {
+    match &tally.pillars {
+        Some(ps) => ps
+            .iter()
+            .map(|p| format!("{} {}", pillar_name(lang, p.pillar), fraction(p.count())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => format!(
+            "{}: {}",
+            match lang {
+                Lang::Vi => "theo trụ cột",
+                Lang::En => "by pillar",
+            },
+            t(lang, Key::NotPublished)
+        ),
+    }
+}
+
+pub fn tally_line(lang: Lang, s: &Snapshot, tally: &Tally) -> TallyLine {
+    TallyLine {
+        fraction: fraction(tally.overall),
+        rate: rate(lang, tally.overall),
+        as_of: as_of_label(lang, s, &tally.as_of),
+        pillars: pillar_split(lang, tally),
+        sources: tally
+            .sources
+            .iter()
+            .filter_map(|id| s.source(id))
+            .map(|src| source_ref(lang, src))
+            .collect(),
+    }
+}
+
+/// "Đạt 33/39 chỉ tiêu (84,6%)" / "33 of 39 indicators met (84.6%)".
+fn met_phrase(lang: Lang, c: Count) -> String {
+    match lang {
+        Lang::Vi => format!("Đạt {} chỉ tiêu ({})", fraction(c), rate(lang, c)),
+        Lang::En => format!(
+            "{} of {} indicators met ({})",
+            c.met,
+            c.assigned,
+            rate(lang, c)
+        ),
+    }
+}
+
+/// Each comma-separated part lower-cased at its start, to go mid-sentence:
+/// "Chính quyền số 13/16, Kinh tế số 6/8" → "chính quyền số 13/16, kinh tế số 6/8".
+fn lower_first_parts(s: &str) -> String {
+    s.split(", ")
+        .map(format::lower_first)
+        .collect::<Vec<String>>()
+        .join(", ")
+}
+
+fn source_titles(s: &Snapshot, ids: &[String]) -> String {
+    ids.iter()
+        .filter_map(|id| s.source(id))
+        .map(|src| src.title.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A value in its unit and language: "100%", "0,7353", "10/63".
+pub fn value(lang: Lang, unit: Unit, v: f64, out_of: Option<u32>) -> String {
+    match (unit, out_of) {
+        (Unit::Percent, _) => format::percent(lang, v),
+        (Unit::Rank, Some(n)) => format!("{}/{n}", format::number(lang, v)),
+        _ => format::number(lang, v),
+    }
+}
+
+fn unique(ids: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// A chart's numbers as a table, for the "view as table" switch and the CSV download.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The snapshot the tests of every chart read.
+#[cfg(test)]
+fn test_snapshot() -> Snapshot {
+    crate::validate::parse_snapshot(include_bytes!(
+        "../../public/data/ba-ria-vung-tau-2023.json"
+    ))
+    .expect("valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::test_snapshot as snapshot;
+
+    #[test]
+    fn the_headline_reads_33_of_39_after_11_months() {
+        let s = snapshot();
+        let vi = tally_line(Lang::Vi, &s, &s.tallies[0]);
+        assert_eq!(vi.fraction, "33/39");
+        assert_eq!(vi.rate, "84,6%");
+        assert_eq!(vi.as_of, "11 tháng năm 2023");
+        assert_eq!(
+            vi.pillars,
+            "Chính quyền số 13/16, Kinh tế số 6/8, Xã hội số 14/15"
+        );
+        assert_eq!(vi.sources[0].id, "seed-vnpthcm");
+        let en = tally_line(Lang::En, &s, &s.tallies[1]);
+        assert_eq!((en.fraction.as_str(), en.rate.as_str()), ("35/39", "89.7%"));
+        assert_eq!(en.pillars, "by pillar: not published");
+    }
+
+    #[test]
+    fn unknown_dates_are_said_to_be_unknown() {
+        let s = snapshot();
+        let seed = source_ref(Lang::Vi, s.source("seed-vnpthcm").expect("seed"));
+        assert_eq!(seed.detail, "ngày đăng: chưa rõ");
+        let vtc = source_ref(Lang::En, s.source("vtc-2024-01-27").expect("vtc"));
+        assert_eq!(vtc.detail, "VTC News · 27 Jan 2024");
+    }
+}
