@@ -97,6 +97,20 @@ pub enum Key {
     ChartHelp,
     SeeFullPage,
     NewerData,
+    /// Before "unknown" where a source's date is not known: "ngày đăng: chưa rõ".
+    DatePosted,
+    /// Before "not published" where a tally is not split by pillar.
+    ByPillar,
+    /// Before the goal year: "Mục tiêu 2024", "Goal 2024".
+    Goal,
+    /// A goal of keeping a value: "duy trì 100%".
+    Maintain,
+    /// A figure's qualifier: "khoảng 79%".
+    About,
+    /// A figure's qualifier: "trên 87%".
+    Over,
+    /// The level a figure had to reach: "93,55% (yêu cầu 80%)".
+    Required,
 }
 
 /// A word or sentence of the interface in the reader's language.
@@ -158,6 +172,13 @@ fn words(key: Key) -> [&'static str; 2] {
         ChartHelp => ["Di chuột, chạm, hoặc dùng phím mũi tên để xem từng số liệu; Esc để đóng.", "Hover, tap, or use the arrow keys to read each figure; Esc to close."],
         SeeFullPage => ["Xem đầy đủ trên Chỉ số", "See the full page on Chỉ số"],
         NewerData => ["Đã có số liệu mới hơn.", "Newer data exist."],
+        DatePosted => ["ngày đăng", "date"],
+        ByPillar => ["theo trụ cột", "by pillar"],
+        Goal => ["Mục tiêu", "Goal"],
+        Maintain => ["duy trì", "maintain"],
+        About => ["khoảng", "about"],
+        Over => ["trên", "over"],
+        Required => ["yêu cầu", "required"],
     }
 }
 

@@ -143,19 +143,18 @@ pub fn figure_text(lang: Lang, c: &ContextFigure) -> String {
     let Some(v) = c.value else {
         return t(lang, Key::NoFigure).to_string();
     };
-    let mut out = match (c.qualifier, lang) {
-        (Some(Qualifier::About), Lang::Vi) => "khoảng ".to_string(),
-        (Some(Qualifier::About), Lang::En) => "about ".to_string(),
-        (Some(Qualifier::Over), Lang::Vi) => "trên ".to_string(),
-        (Some(Qualifier::Over), Lang::En) => "over ".to_string(),
-        (None, _) => String::new(),
+    let mut out = match c.qualifier {
+        Some(Qualifier::About) => format!("{} ", t(lang, Key::About)),
+        Some(Qualifier::Over) => format!("{} ", t(lang, Key::Over)),
+        None => String::new(),
     };
     out.push_str(&value(lang, c.unit, v, c.out_of));
     if let Some(r) = c.requirement {
-        out.push_str(&match lang {
-            Lang::Vi => format!(" (yêu cầu {})", value(lang, c.unit, r, None)),
-            Lang::En => format!(" (required {})", value(lang, c.unit, r, None)),
-        });
+        out.push_str(&format!(
+            " ({} {})",
+            t(lang, Key::Required),
+            value(lang, c.unit, r, None)
+        ));
     }
     out
 }
@@ -204,6 +203,26 @@ mod tests {
                 "khoảng 79%",
                 "khoảng 99%",
                 "trên 87%"
+            ]
+        );
+    }
+
+    #[test]
+    fn qualifiers_are_said_in_the_reader_s_language() {
+        let s = snapshot();
+        let texts: Vec<String> = single_figures(&s)
+            .iter()
+            .map(|c| figure_text(Lang::En, c))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "93.55% (required 80%)",
+                "26",
+                "95.5%",
+                "about 79%",
+                "about 99%",
+                "over 87%"
             ]
         );
     }

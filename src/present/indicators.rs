@@ -10,11 +10,10 @@ use crate::snapshot::{Comparator, Indicator, Snapshot, Status, Target, Unit};
 
 fn goal_text(lang: Lang, unit: Unit, g: &Target) -> String {
     let v = value(lang, unit, g.value, None);
-    match (g.comparator, lang) {
-        (Comparator::AtLeast, _) => format!("≥ {v}"),
-        (Comparator::Equal, _) => format!("= {v}"),
-        (Comparator::Maintain, Lang::Vi) => format!("duy trì {v}"),
-        (Comparator::Maintain, Lang::En) => format!("maintain {v}"),
+    match g.comparator {
+        Comparator::AtLeast => format!("≥ {v}"),
+        Comparator::Equal => format!("= {v}"),
+        Comparator::Maintain => format!("{} {v}", t(lang, Key::Maintain)),
     }
 }
 
@@ -58,13 +57,17 @@ pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
                 Some(g) => End::Known {
                     value: g.value,
                     tooltip: Tooltip {
-                        title: format!("{} {gy}: {}", goal_word(lang), goal_text(lang, i.unit, g)),
+                        title: format!(
+                            "{} {gy}: {}",
+                            t(lang, Key::Goal),
+                            goal_text(lang, i.unit, g)
+                        ),
                         lines: vec![name.clone(), source_line(lang, s, &g.sources)],
                     },
                 },
                 None => End::Unknown {
                     tooltip: Tooltip {
-                        title: format!("{} {gy}: {}", goal_word(lang), t(lang, Key::NoGoal)),
+                        title: format!("{} {gy}: {}", t(lang, Key::Goal), t(lang, Key::NoGoal)),
                         lines: vec![name.clone(), source_line(lang, s, &i.sources)],
                     },
                 },
@@ -82,13 +85,6 @@ pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
             }
         })
         .collect()
-}
-
-fn goal_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "Mục tiêu",
-        Lang::En => "Goal",
-    }
 }
 
 /// "2023: 100% → 2024: ≥ 100%".
@@ -166,7 +162,7 @@ pub fn indicator_table(lang: Lang, s: &Snapshot) -> Table {
             t(lang, Key::Pillar).into(),
             ry.to_string(),
             t(lang, Key::AsOf).into(),
-            format!("{} {gy}", goal_word(lang)),
+            format!("{} {gy}", t(lang, Key::Goal)),
             t(lang, Key::Status).into(),
             t(lang, Key::Source).into(),
         ],
@@ -239,6 +235,31 @@ mod tests {
             indicator_summary(Lang::En, &s),
             "The sources name 7 indicators. 5 have a 2023 figure (98%–100%); 4 have a 2024 goal, 2 of them without a 2023 figure. Status: 0 met, 0 not met, 7 unknown."
         );
+    }
+
+    #[test]
+    fn goals_are_named_in_the_reader_s_language() {
+        let s = snapshot();
+        for (lang, goal, maintain) in [
+            (Lang::Vi, "Mục tiêu 2024", "2023: 100% → 2024: duy trì 100%"),
+            (Lang::En, "Goal 2024", "2023: 100% → 2024: maintain 100%"),
+        ] {
+            let rows = indicator_rows(lang, &s);
+            let digitised = rows
+                .iter()
+                .find(|r| r.key == "so-hoa-ket-qua-tthc")
+                .expect("row");
+            let End::Known { tooltip, .. } = &digitised.to else {
+                panic!("the goal is known")
+            };
+            assert_eq!(tooltip.title, format!("{goal}: ≥ 100%"));
+            let integrated = rows
+                .iter()
+                .find(|r| r.key == "dvctt-tich-hop-cong-dvcqg")
+                .expect("row");
+            assert_eq!(integrated.values, maintain);
+            assert_eq!(indicator_table(lang, &s).head[4], goal);
+        }
     }
 
     #[test]

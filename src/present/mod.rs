@@ -85,10 +85,7 @@ pub fn source_ref(lang: Lang, s: &Source) -> SourceRef {
         Some(d) => detail.push(d),
         None => detail.push(format!(
             "{}: {}",
-            match lang {
-                Lang::Vi => "ngày đăng",
-                Lang::En => "date",
-            },
+            t(lang, Key::DatePosted),
             t(lang, Key::Unknown)
         )),
     }
@@ -107,14 +104,7 @@ fn pillar_split(lang: Lang, tally: &Tally) -> String {
             .map(|p| format!("{} {}", pillar_name(lang, p.pillar), fraction(p.count())))
             .collect::<Vec<_>>()
             .join(", "),
-        None => format!(
-            "{}: {}",
-            match lang {
-                Lang::Vi => "theo trụ cột",
-                Lang::En => "by pillar",
-            },
-            t(lang, Key::NotPublished)
-        ),
+        None => format!("{}: {}", t(lang, Key::ByPillar), t(lang, Key::NotPublished)),
     }
 }
 
