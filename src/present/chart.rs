@@ -6,7 +6,7 @@ use super::{
     as_of_label, context_rows, context_summary, headline_rows, headline_summary, indicator_rows,
     indicator_summary, percent_ticks, pillar_rows, pillar_summary, source_line, unique,
 };
-use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options};
+use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Series};
 use crate::chart_id::ChartId;
 use crate::format;
 use crate::i18n::{t, Key, Lang};
@@ -76,6 +76,78 @@ pub fn chart_title(lang: Lang, id: ChartId) -> &'static str {
     )
 }
 
+/// The `<title>` of the page (`chart` is `None`) or of the embed of one chart, the same in the
+/// pre-rendered HTML and in the app: "Chỉ số · Số liệu chính thức, rõ nguồn",
+/// "Indicators met out of assigned · Chỉ số".
+pub fn document_title(lang: Lang, chart: Option<ChartId>) -> String {
+    match chart {
+        Some(id) => format!("{} · {}", chart_title(lang, id), t(lang, Key::AppName)),
+        None => format!("{} · {}", t(lang, Key::AppName), t(lang, Key::Tagline)),
+    }
+}
+
+/// One entry of a chart's legend: the series it shows and hides, its label, and the CSS class of
+/// its swatch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub series: Series,
+    pub label: String,
+    pub swatch: &'static str,
+}
+
+/// The legend of chart `id`, its primary series first: met and assigned for the bar charts; the
+/// result year and the goal year for the indicators; the earliest and latest year for the context.
+pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
+    let (primary, secondary, swatches) = match id {
+        ChartId::Headline | ChartId::Pillars => (
+            t(lang, Key::Met).to_string(),
+            t(lang, Key::Assigned).to_string(),
+            ["swatch-fill", "swatch-track"],
+        ),
+        ChartId::Indicators => {
+            let (result, goal) = period_labels(lang, s);
+            (result, goal, ["swatch-dot", "swatch-ring"])
+        }
+        ChartId::Context => {
+            let (first, last) = context_years(s);
+            (first, last, ["swatch-dot", "swatch-ring"])
+        }
+    };
+    vec![
+        LegendItem {
+            series: Series::Primary,
+            label: primary,
+            swatch: swatches[0],
+        },
+        LegendItem {
+            series: Series::Secondary,
+            label: secondary,
+            swatch: swatches[1],
+        },
+    ]
+}
+
+/// "Kết quả 2023", "Mục tiêu 2024" / "2023 result", "2024 goal".
+fn period_labels(lang: Lang, s: &Snapshot) -> (String, String) {
+    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    match lang {
+        Lang::Vi => (format!("Kết quả {ry}"), format!("Mục tiêu {gy}")),
+        Lang::En => (format!("{ry} result"), format!("{gy} goal")),
+    }
+}
+
+/// The earliest and the latest year of the context figures ("" if there are none).
+fn context_years(s: &Snapshot) -> (String, String) {
+    let mut years: Vec<i32> = s
+        .context
+        .iter()
+        .filter_map(|c| s.as_of.iter().find(|a| a.id == c.as_of).map(|a| a.year))
+        .collect();
+    years.sort_unstable();
+    let year = |y: Option<&i32>| y.map_or_else(String::new, |y| y.to_string());
+    (year(years.first()), year(years.last()))
+}
+
 /// "Thời điểm: 11 tháng năm 2023; cả năm 2023".
 pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot) -> String {
     let labels: Vec<String> = chart_as_of_ids(id, s)
@@ -108,5 +180,100 @@ pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, width: f64, o: &Options) -> D
             dumbbell_chart(&indicator_rows(lang, s), &percent_ticks(lang), width, o)
         }
         ChartId::Context => dumbbell_chart(&context_rows(lang, s), &[], width, o),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::test_snapshot as snapshot;
+
+    #[test]
+    fn the_page_and_each_embed_have_their_title() {
+        assert_eq!(
+            document_title(Lang::Vi, None),
+            "Chỉ số · Số liệu chính thức, rõ nguồn"
+        );
+        assert_eq!(
+            document_title(Lang::En, None),
+            "Chỉ số · Official figures, with their sources"
+        );
+        assert_eq!(
+            document_title(Lang::Vi, Some(ChartId::Pillars)),
+            "Chỉ tiêu đạt theo trụ cột · Chỉ số"
+        );
+        assert_eq!(
+            document_title(Lang::En, Some(ChartId::Headline)),
+            "Indicators met out of assigned · Chỉ số"
+        );
+        for lang in [Lang::Vi, Lang::En] {
+            for id in ChartId::ALL {
+                assert_eq!(
+                    document_title(lang, Some(id)),
+                    format!("{} · {}", chart_title(lang, id), t(lang, Key::AppName))
+                );
+            }
+        }
+    }
+
+    /// Each legend as (series, label, swatch).
+    fn entries(lang: Lang, id: ChartId) -> Vec<(Series, String, &'static str)> {
+        legend(lang, id, &snapshot())
+            .into_iter()
+            .map(|i| (i.series, i.label, i.swatch))
+            .collect()
+    }
+
+    fn pair(
+        first: &str,
+        second: &str,
+        swatches: [&'static str; 2],
+    ) -> Vec<(Series, String, &'static str)> {
+        vec![
+            (Series::Primary, first.to_string(), swatches[0]),
+            (Series::Secondary, second.to_string(), swatches[1]),
+        ]
+    }
+
+    #[test]
+    fn the_bar_charts_legend_met_against_assigned() {
+        let bars = ["swatch-fill", "swatch-track"];
+        for id in [ChartId::Headline, ChartId::Pillars] {
+            assert_eq!(entries(Lang::Vi, id), pair("Đạt", "Được giao", bars));
+            assert_eq!(entries(Lang::En, id), pair("Met", "Assigned", bars));
+        }
+    }
+
+    #[test]
+    fn the_indicator_legend_names_the_result_and_goal_years() {
+        let dots = ["swatch-dot", "swatch-ring"];
+        assert_eq!(
+            entries(Lang::Vi, ChartId::Indicators),
+            pair("Kết quả 2023", "Mục tiêu 2024", dots)
+        );
+        assert_eq!(
+            entries(Lang::En, ChartId::Indicators),
+            pair("2023 result", "2024 goal", dots)
+        );
+    }
+
+    #[test]
+    fn the_context_legend_names_the_earliest_and_latest_years() {
+        let dots = ["swatch-dot", "swatch-ring"];
+        assert_eq!(
+            entries(Lang::Vi, ChartId::Context),
+            pair("2022", "2023", dots)
+        );
+        assert_eq!(
+            entries(Lang::En, ChartId::Context),
+            pair("2022", "2023", dots)
+        );
+        let mut s = snapshot();
+        s.context.clear();
+        let labels: Vec<String> = legend(Lang::Vi, ChartId::Context, &s)
+            .into_iter()
+            .map(|i| i.label)
+            .collect();
+        assert_eq!(labels, ["", ""]);
     }
 }

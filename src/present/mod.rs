@@ -12,8 +12,8 @@ mod indicators;
 mod pillars;
 
 pub use chart::{
-    chart_as_of, chart_as_of_ids, chart_source, chart_source_ids, chart_summary, chart_title, draw,
-    version_note,
+    chart_as_of, chart_as_of_ids, chart_source, chart_source_ids, chart_summary, chart_title,
+    document_title, draw, legend, version_note, LegendItem,
 };
 pub use context::{context_rows, context_summary, context_table, figure_text, single_figures};
 pub use headline::{headline_rows, headline_summary, headline_table};
@@ -25,6 +25,20 @@ pub use pillars::{pillar_rows, pillar_summary, pillar_table};
 use crate::format;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::snapshot::{Count, Snapshot, Source, Tally, Unit};
+
+/// The line above the title: the unit's name, and the unit it has become part of, if any:
+/// "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh".
+pub fn unit_line(lang: Lang, s: &Snapshot) -> String {
+    let name = lang.pick(&s.unit.name);
+    match &s.unit.successor {
+        Some(succ) => format!(
+            "{name} · {} {}",
+            t(lang, Key::FormerUnit),
+            lang.pick(&succ.name)
+        ),
+        None => name.to_string(),
+    }
+}
 
 /// "33/39".
 pub fn fraction(c: Count) -> String {
@@ -208,6 +222,22 @@ mod tests {
         let en = tally_line(Lang::En, &s, &s.tallies[1]);
         assert_eq!((en.fraction.as_str(), en.rate.as_str()), ("35/39", "89.7%"));
         assert_eq!(en.pillars, "by pillar: not published");
+    }
+
+    #[test]
+    fn the_unit_line_names_the_unit_it_has_become_part_of() {
+        let mut s = snapshot();
+        assert_eq!(
+            unit_line(Lang::Vi, &s),
+            "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh"
+        );
+        assert_eq!(
+            unit_line(Lang::En, &s),
+            "Bà Rịa – Vũng Tàu province · Former unit, now part of Ho Chi Minh City"
+        );
+        s.unit.successor = None;
+        assert_eq!(unit_line(Lang::Vi, &s), "tỉnh Bà Rịa – Vũng Tàu");
+        assert_eq!(unit_line(Lang::En, &s), "Bà Rịa – Vũng Tàu province");
     }
 
     #[test]
