@@ -62,6 +62,37 @@ impl Tooltip {
     }
 }
 
+/// The widest a tooltip gets, in px; on a chart narrower than this it is as wide as the chart.
+/// The app places it with [`tooltip_box`]; the static page's stylesheet says the same in CSS
+/// (`crate::prerender::static_marks`).
+pub const TOOLTIP_MAX_WIDTH: f64 = 260.0;
+
+/// How far below its mark's focus outline a tooltip sits, in px.
+pub const TOOLTIP_GAP: f64 = 6.0;
+
+/// Where a mark's tooltip goes, in px from the chart's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooltipBox {
+    /// The tooltip's left edge: centred on the mark, but never past either side of the chart.
+    pub left: f64,
+    /// The tooltip's top edge: [`TOOLTIP_GAP`] below the mark's focus outline.
+    pub top: f64,
+    /// [`TOOLTIP_MAX_WIDTH`], or the chart's width when that is less.
+    pub width: f64,
+}
+
+/// Places the tooltip of the mark outlined by `focus` on a chart `chart_width` px wide: under the
+/// mark, centred on it, and inside the chart.
+pub fn tooltip_box(focus: Rect, chart_width: f64) -> TooltipBox {
+    let width = TOOLTIP_MAX_WIDTH.min(chart_width);
+    let centre = (focus.x0 + focus.x1) / 2.0;
+    TooltipBox {
+        left: (centre - width / 2.0).clamp(0.0, (chart_width - width).max(0.0)),
+        top: focus.y1 + TOOLTIP_GAP,
+        width,
+    }
+}
+
 /// The two series a chart can show; the legend toggles each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Series {
@@ -173,6 +204,41 @@ mod tests {
     fn no_marks_no_hit() {
         assert_eq!(hit(&[], 1.0, 1.0, 100.0), None);
         assert_eq!(step(0, None, true), None);
+    }
+
+    fn focus(x0: f64, x1: f64, y1: f64) -> Rect {
+        Rect {
+            x0,
+            y0: y1 - 20.0,
+            x1,
+            y1,
+        }
+    }
+
+    #[test]
+    fn a_tooltip_is_centred_under_its_mark() {
+        let b = tooltip_box(focus(290.0, 310.0, 100.0), 640.0);
+        assert_eq!(b.width, TOOLTIP_MAX_WIDTH);
+        assert_eq!(b.left, 300.0 - TOOLTIP_MAX_WIDTH / 2.0);
+        assert_eq!(b.top, 100.0 + TOOLTIP_GAP);
+        assert_eq!((b.width, b.left, b.top), (260.0, 170.0, 106.0));
+    }
+
+    #[test]
+    fn a_tooltip_stays_inside_the_chart_at_both_edges() {
+        let left = tooltip_box(focus(0.0, 20.0, 50.0), 640.0);
+        assert_eq!(left.left, 0.0);
+        let right = tooltip_box(focus(620.0, 640.0, 50.0), 640.0);
+        assert_eq!(right.left, 640.0 - TOOLTIP_MAX_WIDTH);
+        assert_eq!(right.left + right.width, 640.0);
+    }
+
+    #[test]
+    fn a_chart_narrower_than_a_tooltip_gets_one_as_wide_as_itself() {
+        for x in [0.0, 100.0, 230.0] {
+            let b = tooltip_box(focus(x, x + 10.0, 30.0), 240.0);
+            assert_eq!((b.left, b.width, b.top), (0.0, 240.0, 30.0 + TOOLTIP_GAP));
+        }
     }
 
     #[test]
