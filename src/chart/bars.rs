@@ -5,7 +5,7 @@
 //! labels. The outlined track is the number assigned, the solid bar the number met, and the
 //! numbers are written beside each bar, so nothing rests on colour or length alone.
 
-use super::mark::{Label, Mark, Rect, Series, Tooltip};
+use super::mark::{Label, Mark, MarkKey, Rect, Series, Tooltip};
 use super::scale::{Linear, Tick};
 use super::text;
 use crate::snapshot::Pillar;
@@ -150,7 +150,7 @@ impl BarsLayout {
             .iter()
             .zip(rows)
             .map(|(bar, row)| Mark {
-                key: bar.key.clone(),
+                key: MarkKey::row(bar.key.clone()),
                 pillar: bar.pillar,
                 series: Some(Series::Primary),
                 hit: bar.band,

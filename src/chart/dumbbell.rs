@@ -5,7 +5,7 @@
 //! that statement is itself a mark the keyboard and the pointer reach, with its own tooltip.
 
 use super::bars::{label, FONT, LINE, PAD, TICK_FONT};
-use super::mark::{Label, Mark, Rect, Series, Tooltip};
+use super::mark::{Label, Mark, MarkEnd, MarkKey, Rect, Series, Tooltip};
 use super::scale::{Linear, Tick};
 use super::text;
 use crate::snapshot::Pillar;
@@ -226,10 +226,6 @@ impl DumbbellLayout {
                 if hidden.contains(&series) {
                     continue;
                 }
-                let suffix = match series {
-                    Series::Primary => "from",
-                    Series::Secondary => "to",
-                };
                 let (hit, focus, tooltip) = match end {
                     End::Known { tooltip, .. } => {
                         let Some(dot) = laid.dots.iter().find(|d| d.series == series) else {
@@ -254,7 +250,7 @@ impl DumbbellLayout {
                     End::Unknown { tooltip } => (laid.values_box, laid.values_box, tooltip.clone()),
                 };
                 marks.push(Mark {
-                    key: format!("{}:{suffix}", row.key),
+                    key: MarkKey::end(row.key.clone(), MarkEnd::of(series)),
                     pillar: row.pillar,
                     series: Some(series),
                     hit,
@@ -334,9 +330,10 @@ mod tests {
         let l = layout(&r, 360.0, &[]);
         let marks = l.marks(&r, &[]);
         assert_eq!(marks.len(), 4);
-        assert_eq!(marks[1].key, "a:to");
+        assert_eq!(marks[1].key.to_string(), "a:to");
+        assert_eq!(marks[1].key, MarkKey::end("a", MarkEnd::To));
         assert_eq!(marks[1].tooltip.title, "2023: chưa công bố");
-        assert_eq!(marks[2].key, "b:from");
+        assert_eq!(marks[2].key.to_string(), "b:from");
     }
 
     #[test]

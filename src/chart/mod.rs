@@ -14,6 +14,6 @@ pub mod text;
 
 pub use draw::{bars_chart, dumbbell_chart, Options, Theme};
 pub use mark::{
-    hit, step, tooltip_box, Drawn, Mark, Series, Tooltip, TooltipBox, TOOLTIP_GAP,
-    TOOLTIP_MAX_WIDTH,
+    hit, step, tooltip_box, Drawn, Mark, MarkEnd, MarkKey, Series, Tooltip, TooltipBox,
+    TOOLTIP_GAP, TOOLTIP_MAX_WIDTH,
 };

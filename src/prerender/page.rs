@@ -246,7 +246,7 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
             "<span class=\"mark m{i}\" tabindex=\"0\" role=\"img\" aria-label=\"{}\"></span>\
              <span class=\"tooltip\" data-testid=\"tooltip\" data-key=\"{}\" aria-hidden=\"true\"><strong>{}</strong>{lines}</span>",
             attr(&m.tooltip.text()),
-            attr(&m.key),
+            attr(&m.key.to_string()),
             text(&m.tooltip.title),
         ));
         // Hit areas are generous and may reach past the drawing; the page's may not.
