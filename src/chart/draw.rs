@@ -11,6 +11,10 @@ use super::scale::Tick;
 use crate::snapshot::Pillar;
 
 /// Colours of one theme. Text ≥ 4.5:1 and marks ≥ 3:1 against the background (WCAG 2.1 AA).
+///
+/// `style/main.css` repeats them as custom properties for the page around the charts (`--bg`,
+/// `--fg`, `--muted`, `--fill`, `--goal`, `--track`, `--track-stroke`); `tests/palette.rs` fails
+/// when the two disagree.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub background: RGBColor,
