@@ -5,8 +5,8 @@
 //! labels. The outlined track is the number assigned, the solid bar the number met, and the
 //! numbers are written beside each bar, so nothing rests on colour or length alone.
 
-use super::mark::{Label, Mark, Rect, Series, Tooltip};
-use super::scale::Linear;
+use super::mark::{Label, Mark, MarkKey, Rect, Series, Tooltip};
+use super::scale::{Linear, Tick};
 use super::text;
 use crate::snapshot::Pillar;
 
@@ -42,8 +42,8 @@ pub struct BarsLayout {
     pub height: f64,
     pub scale: Linear,
     pub bars: Vec<Bar>,
-    /// Axis ticks: value, x and label.
-    pub ticks: Vec<(f64, f64, String)>,
+    /// The value axis's ticks, under the last bar.
+    pub ticks: Vec<Tick>,
     pub axis_y: f64,
 }
 
@@ -115,7 +115,11 @@ pub fn layout(rows: &[BarRow], width: f64) -> BarsLayout {
     let ticks = scale
         .ticks(count)
         .into_iter()
-        .map(|v| (v, scale.map(v), format!("{v}")))
+        .map(|v| Tick {
+            value: v,
+            x: scale.map(v),
+            label: format!("{v}"),
+        })
         .collect();
     BarsLayout {
         width,
@@ -146,7 +150,7 @@ impl BarsLayout {
             .iter()
             .zip(rows)
             .map(|(bar, row)| Mark {
-                key: bar.key.clone(),
+                key: MarkKey::row(bar.key.clone()),
                 pillar: bar.pillar,
                 series: Some(Series::Primary),
                 hit: bar.band,
@@ -240,6 +244,18 @@ mod tests {
             );
         }
         assert_eq!(hit(&marks, 10.0, l.height + 50.0, 0.0), None);
+    }
+
+    #[test]
+    fn ticks_sit_on_the_scale_and_say_their_value() {
+        let l = layout(&rows(), 640.0);
+        assert!(l.ticks.len() >= 2);
+        assert_eq!(l.ticks[0].value, 0.0);
+        assert_eq!(l.ticks[0].x, PAD);
+        for t in &l.ticks {
+            assert_eq!(t.x, l.scale.map(t.value));
+            assert_eq!(t.label, format!("{}", t.value));
+        }
     }
 
     #[test]

@@ -7,9 +7,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::bars::{self, BarRow, BarsLayout};
 use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
 use super::mark::{Drawn, Label, Rect, Series};
+use super::scale::Tick;
 use crate::snapshot::Pillar;
 
 /// Colours of one theme. Text ≥ 4.5:1 and marks ≥ 3:1 against the background (WCAG 2.1 AA).
+///
+/// `style/main.css` repeats them as custom properties for the page around the charts (`--bg`,
+/// `--fg`, `--muted`, `--fill`, `--goal`, `--track`, `--track-stroke`); `tests/palette.rs` fails
+/// when the two disagree.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub background: RGBColor,
@@ -111,13 +116,14 @@ fn text<DB: DrawingBackend>(area: &Area<DB>, l: &Label, color: &RGBColor) -> Dra
     area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
 }
 
+/// A tick of the value axis at `axis_y`: a short stroke down, and its label under it.
 fn tick<DB: DrawingBackend>(
     area: &Area<DB>,
-    x: f64,
-    y: f64,
-    label: &str,
+    tick: &Tick,
+    axis_y: f64,
     theme: &Theme,
 ) -> DrawResult<DB> {
+    let (x, y) = (tick.x, axis_y);
     area.draw(&PathElement::new(
         vec![(px(x), px(y)), (px(x), px(y + 4.0))],
         theme.muted.stroke_width(1),
@@ -128,7 +134,7 @@ fn tick<DB: DrawingBackend>(
         FontStyle::Normal,
     );
     area.draw(&Text::new(
-        label.to_string(),
+        tick.label.clone(),
         (px(x), px(y + 6.0)),
         font.color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top)),
@@ -163,8 +169,8 @@ pub fn draw_bars<DB: DrawingBackend>(backend: DB, l: &BarsLayout, o: &Options) -
             rect(&area, &r, t.text.stroke_width(2))?;
         }
     }
-    for (_, x, label) in &l.ticks {
-        tick(&area, *x, l.axis_y, label, t)?;
+    for tk in &l.ticks {
+        tick(&area, tk, l.axis_y, t)?;
     }
     area.present()
 }
@@ -187,9 +193,9 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
             };
             text(&area, lab, color)?;
         }
-        let (x0, x1, y) = row.track;
+        let track = row.track;
         area.draw(&PathElement::new(
-            vec![(px(x0), px(y)), (px(x1), px(y))],
+            vec![(px(track.x0), px(track.y)), (px(track.x1), px(track.y))],
             t.track_stroke.stroke_width(1),
         ))?;
         let dim = o.dims(row.pillar);
@@ -224,8 +230,8 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
             ))?;
         }
     }
-    for (x, label) in &l.ticks {
-        tick(&area, *x, l.axis_y, label, t)?;
+    for tk in &l.ticks {
+        tick(&area, tk, l.axis_y, t)?;
     }
     area.present()
 }

@@ -5,8 +5,8 @@
 //! that statement is itself a mark the keyboard and the pointer reach, with its own tooltip.
 
 use super::bars::{label, FONT, LINE, PAD, TICK_FONT};
-use super::mark::{Label, Mark, Rect, Series, Tooltip};
-use super::scale::Linear;
+use super::mark::{Label, Mark, MarkEnd, MarkKey, Rect, Series, Tooltip};
+use super::scale::{Linear, Tick};
 use super::text;
 use crate::snapshot::Pillar;
 
@@ -49,12 +49,23 @@ pub struct Dot {
     pub series: Series,
 }
 
+/// The horizontal line a row's dots sit on: its scale, from `x0` to `x1`, at height `y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Track {
+    /// Where the row's domain starts (its first value), in px from the chart's left edge.
+    pub x0: f64,
+    /// Where the row's domain ends (its second value), in px from the chart's left edge.
+    pub x1: f64,
+    /// The line's height, in px from the chart's top: the dots' centre.
+    pub y: f64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub key: String,
     pub pillar: Option<Pillar>,
     pub labels: Vec<Label>,
-    pub track: (f64, f64, f64),
+    pub track: Track,
     pub dots: Vec<Dot>,
     pub band: Rect,
     /// Where the values line sits, for marks of unknown ends.
@@ -66,8 +77,8 @@ pub struct DumbbellLayout {
     pub width: f64,
     pub height: f64,
     pub rows: Vec<Row>,
-    /// Shared axis ticks (x, label) when all rows share one scale.
-    pub ticks: Vec<(f64, String)>,
+    /// Shared axis ticks when all rows share one scale; none otherwise.
+    pub ticks: Vec<Tick>,
     pub axis_y: f64,
 }
 
@@ -161,7 +172,11 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
             key: row.key.clone(),
             pillar: row.pillar,
             labels,
-            track: (left, right, cy),
+            track: Track {
+                x0: left,
+                x1: right,
+                y: cy,
+            },
             dots,
             band: Rect {
                 x0: 0.0,
@@ -174,12 +189,16 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
         y += ROW_GAP;
     }
     let axis_y = y - ROW_GAP / 2.0;
-    let ticks: Vec<(f64, String)> = match rows.first() {
+    let ticks: Vec<Tick> = match rows.first() {
         Some(first) if !shared_ticks.is_empty() => {
             let scale = Linear::new(first.domain, (left, right));
             shared_ticks
                 .iter()
-                .map(|(v, l)| (scale.map(*v), l.clone()))
+                .map(|(v, l)| Tick {
+                    value: *v,
+                    x: scale.map(*v),
+                    label: l.clone(),
+                })
                 .collect()
         }
         _ => Vec::new(),
@@ -207,10 +226,6 @@ impl DumbbellLayout {
                 if hidden.contains(&series) {
                     continue;
                 }
-                let suffix = match series {
-                    Series::Primary => "from",
-                    Series::Secondary => "to",
-                };
                 let (hit, focus, tooltip) = match end {
                     End::Known { tooltip, .. } => {
                         let Some(dot) = laid.dots.iter().find(|d| d.series == series) else {
@@ -235,7 +250,7 @@ impl DumbbellLayout {
                     End::Unknown { tooltip } => (laid.values_box, laid.values_box, tooltip.clone()),
                 };
                 marks.push(Mark {
-                    key: format!("{}:{suffix}", row.key),
+                    key: MarkKey::end(row.key.clone(), MarkEnd::of(series)),
                     pillar: row.pillar,
                     series: Some(series),
                     hit,
@@ -305,9 +320,8 @@ mod tests {
         let b = &l.rows[1];
         assert_eq!(b.dots.len(), 1, "only the goal is drawn");
         assert_eq!(b.dots[0].series, Series::Secondary);
-        let (left, right, _) = b.track;
-        assert!((b.dots[0].x - right).abs() < 1e-9);
-        assert!(b.dots.iter().all(|d| d.x > left + 1.0));
+        assert!((b.dots[0].x - b.track.x1).abs() < 1e-9);
+        assert!(b.dots.iter().all(|d| d.x > b.track.x0 + 1.0));
     }
 
     #[test]
@@ -316,9 +330,10 @@ mod tests {
         let l = layout(&r, 360.0, &[]);
         let marks = l.marks(&r, &[]);
         assert_eq!(marks.len(), 4);
-        assert_eq!(marks[1].key, "a:to");
+        assert_eq!(marks[1].key.to_string(), "a:to");
+        assert_eq!(marks[1].key, MarkKey::end("a", MarkEnd::To));
         assert_eq!(marks[1].tooltip.title, "2023: chưa công bố");
-        assert_eq!(marks[2].key, "b:from");
+        assert_eq!(marks[2].key.to_string(), "b:from");
     }
 
     #[test]

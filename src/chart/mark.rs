@@ -62,6 +62,37 @@ impl Tooltip {
     }
 }
 
+/// The widest a tooltip gets, in px; on a chart narrower than this it is as wide as the chart.
+/// The app places it with [`tooltip_box`]; the static page's stylesheet says the same in CSS
+/// (`crate::prerender::static_marks`).
+pub const TOOLTIP_MAX_WIDTH: f64 = 260.0;
+
+/// How far below its mark's focus outline a tooltip sits, in px.
+pub const TOOLTIP_GAP: f64 = 6.0;
+
+/// Where a mark's tooltip goes, in px from the chart's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooltipBox {
+    /// The tooltip's left edge: centred on the mark, but never past either side of the chart.
+    pub left: f64,
+    /// The tooltip's top edge: [`TOOLTIP_GAP`] below the mark's focus outline.
+    pub top: f64,
+    /// [`TOOLTIP_MAX_WIDTH`], or the chart's width when that is less.
+    pub width: f64,
+}
+
+/// Places the tooltip of the mark outlined by `focus` on a chart `chart_width` px wide: under the
+/// mark, centred on it, and inside the chart.
+pub fn tooltip_box(focus: Rect, chart_width: f64) -> TooltipBox {
+    let width = TOOLTIP_MAX_WIDTH.min(chart_width);
+    let centre = (focus.x0 + focus.x1) / 2.0;
+    TooltipBox {
+        left: (centre - width / 2.0).clamp(0.0, (chart_width - width).max(0.0)),
+        top: focus.y1 + TOOLTIP_GAP,
+        width,
+    }
+}
+
 /// The two series a chart can show; the legend toggles each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Series {
@@ -71,11 +102,94 @@ pub enum Series {
     Secondary,
 }
 
+/// Which end of a dumbbell row a mark is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkEnd {
+    /// The earlier value ([`Series::Primary`]).
+    From,
+    /// The later value ([`Series::Secondary`]).
+    To,
+}
+
+impl MarkEnd {
+    /// The end that shows `series`.
+    pub fn of(series: Series) -> MarkEnd {
+        match series {
+            Series::Primary => MarkEnd::From,
+            Series::Secondary => MarkEnd::To,
+        }
+    }
+
+    /// The word a key ends with: `from` or `to`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkEnd::From => "from",
+            MarkEnd::To => "to",
+        }
+    }
+}
+
+/// What names a mark within its chart, for the URL, the page's `data-key` and tests: its row's key
+/// (indicator id, pillar id, as-of id), and for a dumbbell which end.
+///
+/// Written (its `Display`) as the row key alone for a bar (`digital_government`) and as
+/// `row:from` or `row:to` for a dumbbell's end (`tthc-dvctt-toan-trinh:from`); [`MarkKey::parse`]
+/// reads that back.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MarkKey {
+    /// The key of the row the mark belongs to.
+    pub row: String,
+    /// The end of a dumbbell row; `None` for a bar, the whole row.
+    pub end: Option<MarkEnd>,
+}
+
+impl MarkKey {
+    /// The key of a mark that is a whole row (a bar).
+    pub fn row(key: impl Into<String>) -> MarkKey {
+        MarkKey {
+            row: key.into(),
+            end: None,
+        }
+    }
+
+    /// The key of one end of a dumbbell row.
+    pub fn end(key: impl Into<String>, end: MarkEnd) -> MarkKey {
+        MarkKey {
+            row: key.into(),
+            end: Some(end),
+        }
+    }
+
+    /// Reads a key as [`MarkKey`]'s `Display` writes it. Only a last `:from` or `:to` names an
+    /// end; anything else is a row key, whole (row keys are ids of `[a-z0-9.-]`, without `:`).
+    pub fn parse(s: &str) -> MarkKey {
+        let end = s.rsplit_once(':').and_then(|(row, suffix)| {
+            [MarkEnd::From, MarkEnd::To]
+                .into_iter()
+                .find(|e| e.as_str() == suffix)
+                .map(|e| (row, e))
+        });
+        match end {
+            Some((row, e)) => MarkKey::end(row, e),
+            None => MarkKey::row(s),
+        }
+    }
+}
+
+impl std::fmt::Display for MarkKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.end {
+            Some(end) => write!(f, "{}:{}", self.row, end.as_str()),
+            None => f.write_str(&self.row),
+        }
+    }
+}
+
 /// One thing on a chart that can be pointed at, focused and explained.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    /// Stable within its chart (indicator id, pillar id, as-of id), for the URL and tests.
-    pub key: String,
+    /// Stable within its chart, for the URL and tests.
+    pub key: MarkKey,
     pub pillar: Option<Pillar>,
     pub series: Option<Series>,
     /// The area that answers a pointer or a tap (generous, for fingers).
@@ -130,7 +244,7 @@ mod tests {
     fn mark(key: &str, x0: f64, y0: f64, x1: f64, y1: f64) -> Mark {
         let r = Rect { x0, y0, x1, y1 };
         Mark {
-            key: key.into(),
+            key: MarkKey::row(key),
             pillar: None,
             series: None,
             hit: r,
@@ -173,6 +287,86 @@ mod tests {
     fn no_marks_no_hit() {
         assert_eq!(hit(&[], 1.0, 1.0, 100.0), None);
         assert_eq!(step(0, None, true), None);
+    }
+
+    fn focus(x0: f64, x1: f64, y1: f64) -> Rect {
+        Rect {
+            x0,
+            y0: y1 - 20.0,
+            x1,
+            y1,
+        }
+    }
+
+    #[test]
+    fn a_tooltip_is_centred_under_its_mark() {
+        let b = tooltip_box(focus(290.0, 310.0, 100.0), 640.0);
+        assert_eq!(b.width, TOOLTIP_MAX_WIDTH);
+        assert_eq!(b.left, 300.0 - TOOLTIP_MAX_WIDTH / 2.0);
+        assert_eq!(b.top, 100.0 + TOOLTIP_GAP);
+        assert_eq!((b.width, b.left, b.top), (260.0, 170.0, 106.0));
+    }
+
+    #[test]
+    fn a_tooltip_stays_inside_the_chart_at_both_edges() {
+        let left = tooltip_box(focus(0.0, 20.0, 50.0), 640.0);
+        assert_eq!(left.left, 0.0);
+        let right = tooltip_box(focus(620.0, 640.0, 50.0), 640.0);
+        assert_eq!(right.left, 640.0 - TOOLTIP_MAX_WIDTH);
+        assert_eq!(right.left + right.width, 640.0);
+    }
+
+    #[test]
+    fn a_chart_narrower_than_a_tooltip_gets_one_as_wide_as_itself() {
+        for x in [0.0, 100.0, 230.0] {
+            let b = tooltip_box(focus(x, x + 10.0, 30.0), 240.0);
+            assert_eq!((b.left, b.width, b.top), (0.0, 240.0, 30.0 + TOOLTIP_GAP));
+        }
+    }
+
+    #[test]
+    fn mark_keys_are_written_as_before() {
+        assert_eq!(
+            MarkKey::row("digital_government").to_string(),
+            "digital_government"
+        );
+        assert_eq!(
+            MarkKey::end("tthc-dvctt-toan-trinh", MarkEnd::From).to_string(),
+            "tthc-dvctt-toan-trinh:from"
+        );
+        assert_eq!(
+            MarkKey::end("dti.rank", MarkEnd::To).to_string(),
+            "dti.rank:to"
+        );
+        assert_eq!(MarkEnd::of(Series::Primary), MarkEnd::From);
+        assert_eq!(MarkEnd::of(Series::Secondary), MarkEnd::To);
+    }
+
+    #[test]
+    fn mark_keys_read_back_what_they_write() {
+        for key in [
+            MarkKey::row("digital_government"),
+            MarkKey::row("2023-11"),
+            MarkKey::end("tthc-dvctt-toan-trinh", MarkEnd::From),
+            MarkKey::end("dti.rank", MarkEnd::To),
+            // Not an id, but an end after a colon still reads back: only the last `:` counts.
+            MarkKey::end("a:b", MarkEnd::To),
+            MarkKey::end("a:from", MarkEnd::To),
+            MarkKey::end("", MarkEnd::From),
+        ] {
+            assert_eq!(MarkKey::parse(&key.to_string()), key, "{key}");
+        }
+    }
+
+    #[test]
+    fn only_a_last_from_or_to_names_an_end() {
+        assert_eq!(MarkKey::parse("a:b"), MarkKey::row("a:b"));
+        assert_eq!(MarkKey::parse("a:from:b"), MarkKey::row("a:from:b"));
+        assert_eq!(MarkKey::parse("a:From"), MarkKey::row("a:From"));
+        assert_eq!(MarkKey::parse("a:"), MarkKey::row("a:"));
+        assert_eq!(MarkKey::parse("from"), MarkKey::row("from"));
+        assert_eq!(MarkKey::parse(""), MarkKey::row(""));
+        assert_eq!(MarkKey::parse("a:b:to"), MarkKey::end("a:b", MarkEnd::To));
     }
 
     #[test]

@@ -13,4 +13,7 @@ pub mod scale;
 pub mod text;
 
 pub use draw::{bars_chart, dumbbell_chart, Options, Theme};
-pub use mark::{hit, step, Drawn, Mark, Series, Tooltip};
+pub use mark::{
+    hit, step, tooltip_box, Drawn, Mark, MarkEnd, MarkKey, Series, Tooltip, TooltipBox,
+    TOOLTIP_GAP, TOOLTIP_MAX_WIDTH,
+};

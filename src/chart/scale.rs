@@ -1,5 +1,16 @@
 //! A linear mapping between data values and pixels, both ways.
 
+/// A tick on a chart's value axis, already placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// The value the tick stands for, in the data's units.
+    pub value: f64,
+    /// Where the tick is drawn, in px from the chart's left edge.
+    pub x: f64,
+    /// What is written under it, in the reader's language ("50", "50%").
+    pub label: String,
+}
+
 /// Maps `domain` onto `range` linearly; `invert` maps pixels back to data.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Linear {

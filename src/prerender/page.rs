@@ -226,8 +226,13 @@ pub struct Boot {
 /// style attributes. Returns the markup and the rules, scoped to the CSS selector `scope` (the
 /// drawing's own, as one figure holds a drawing for each of [`BOOT_WIDTHS`]).
 pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String) {
+    use crate::chart::mark::{TOOLTIP_GAP, TOOLTIP_MAX_WIDTH};
     let (w, h) = (drawn.width.max(1.0), drawn.height.max(1.0));
     let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    // The app's tooltip geometry (`chart::mark::tooltip_box`) in CSS: as wide as the chart at most,
+    // centred on the mark and inside the chart, below its focus outline. Whole numbers of px print
+    // without a fraction (`260`, `130`, `6`).
+    let (max, half, gap) = (TOOLTIP_MAX_WIDTH, TOOLTIP_MAX_WIDTH / 2.0, TOOLTIP_GAP);
     let mut html = String::new();
     let mut css = String::new();
     for (i, m) in drawn.marks.iter().enumerate() {
@@ -241,7 +246,7 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
             "<span class=\"mark m{i}\" tabindex=\"0\" role=\"img\" aria-label=\"{}\"></span>\
              <span class=\"tooltip\" data-testid=\"tooltip\" data-key=\"{}\" aria-hidden=\"true\"><strong>{}</strong>{lines}</span>",
             attr(&m.tooltip.text()),
-            attr(&m.key),
+            attr(&m.key.to_string()),
             text(&m.tooltip.title),
         ));
         // Hit areas are generous and may reach past the drawing; the page's may not.
@@ -254,7 +259,7 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
         let f = m.focus;
         css.push_str(&format!(
             "{scope} .m{i}{{left:{};top:{};width:{};height:{}}}\
-             {scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min(130px,50%)),calc(100% - min(260px,100%)));top:calc({} + 6px)}}\n",
+             {scope} .m{i}+.tooltip{{left:clamp(0px,calc({} - min({half}px,50%)),calc(100% - min({max}px,100%)));top:calc({} + {gap}px)}}\n",
             pct(r.x0, w),
             pct(r.y0, h),
             pct(r.width(), w),
