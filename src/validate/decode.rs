@@ -202,10 +202,11 @@ pub(super) fn check_version(obj: &Map<String, Value>, problems: &mut Problems) -
     }
 }
 
-/// The top-level fields of a file, decoded one by one into `problems`.
+/// The top-level fields of a file, each decoded on its own: a missing or mistyped one is
+/// reported to `problems` and comes back as `None`, and the others are still decoded.
 pub(super) struct Fields<'a> {
     pub(super) obj: &'a Map<String, Value>,
-    pub(super) problems: Problems,
+    pub(super) problems: &'a mut Problems,
 }
 
 impl<'a> Fields<'a> {
@@ -222,18 +223,18 @@ impl<'a> Fields<'a> {
 
     pub(super) fn one<T: DeserializeOwned>(&mut self, key: &str) -> Option<T> {
         let v = self.get(key)?;
-        decode(v, &join_key("$", key), &mut self.problems)
+        decode(v, &join_key("$", key), self.problems)
     }
 
     pub(super) fn list<T: DeserializeOwned>(&mut self, key: &str) -> Option<Vec<T>> {
         let v = self.get(key)?;
-        decode_list(v, &join_key("$", key), &mut self.problems)
+        decode_list(v, &join_key("$", key), self.problems)
     }
 
     pub(super) fn optional_list<T: DeserializeOwned>(&mut self, key: &str) -> Option<Vec<T>> {
         match self.obj.get(key) {
             None => Some(Vec::new()),
-            Some(v) => decode_list(v, &join_key("$", key), &mut self.problems),
+            Some(v) => decode_list(v, &join_key("$", key), self.problems),
         }
     }
 }
