@@ -3,8 +3,6 @@
 
 use serde_json::Value;
 
-use crate::i18n::Lang;
-
 use super::problem::{Problem, ProblemKind};
 use super::MAX_BYTES;
 
@@ -53,108 +51,115 @@ pub(super) fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
     })
 }
 
-/// serde_json's name for a syntax error, in words a data editor can act on, in either language.
-/// A name this table does not know (a newer serde_json) is shown as serde_json wrote it.
-pub(super) fn syntax_words(lang: Lang, detail: &str) -> String {
+/// serde_json's name for a syntax error, in words a data editor can act on, `[vi, en]`. A name
+/// this table does not know (a newer serde_json) is shown as serde_json wrote it.
+pub(super) fn syntax_words(detail: &str) -> [&str; 2] {
+    // serde_json's name, then the Vietnamese, then the English.
     const WORDS: &[(&str, &str, &str)] = &[
         (
             "EOF while parsing a list",
-            "the file ends inside a list (a `]` is missing)",
             "tệp kết thúc khi danh sách chưa đóng (thiếu `]`)",
+            "the file ends inside a list (a `]` is missing)",
         ),
         (
             "EOF while parsing an object",
-            "the file ends inside an object (a `}` is missing)",
             "tệp kết thúc khi đối tượng chưa đóng (thiếu `}`)",
+            "the file ends inside an object (a `}` is missing)",
         ),
         (
             "EOF while parsing a string",
-            "the file ends inside a text (a closing `\"` is missing)",
             "tệp kết thúc khi chuỗi văn bản chưa đóng (thiếu `\"`)",
+            "the file ends inside a text (a closing `\"` is missing)",
         ),
         (
             "EOF while parsing a value",
-            "the file ends where a value was expected",
             "tệp kết thúc ở chỗ cần một giá trị",
+            "the file ends where a value was expected",
         ),
-        ("expected `:`", "a `:` is expected after the field name", "cần dấu `:` sau tên trường"),
-        (
-            "expected `,` or `]`",
-            "a `,` or `]` is expected here",
-            "ở đây cần dấu `,` hoặc `]`",
-        ),
-        (
-            "expected `,` or `}`",
-            "a `,` or `}` is expected here",
-            "ở đây cần dấu `,` hoặc `}`",
-        ),
+        ("expected `:`", "cần dấu `:` sau tên trường", "a `:` is expected after the field name"),
+        ("expected `,` or `]`", "ở đây cần dấu `,` hoặc `]`", "a `,` or `]` is expected here"),
+        ("expected `,` or `}`", "ở đây cần dấu `,` hoặc `}`", "a `,` or `}` is expected here"),
         (
             "expected ident",
-            "only true, false and null may be written without quotes",
             "chỉ true, false và null được viết không có dấu ngoặc kép",
+            "only true, false and null may be written without quotes",
         ),
         (
             "expected value",
-            "a JSON value is expected here (an object, list, text in quotes, number, true, false or null; NaN, Infinity and comments are not JSON)",
             "ở đây cần một giá trị JSON (đối tượng, danh sách, chuỗi trong ngoặc kép, số, true, false hoặc null; NaN, Infinity và chú thích không phải JSON)",
+            "a JSON value is expected here (an object, list, text in quotes, number, true, false or null; NaN, Infinity and comments are not JSON)",
         ),
         (
             "expected `\"`",
-            "a text in double quotes is expected here",
             "ở đây cần một chuỗi trong dấu ngoặc kép",
+            "a text in double quotes is expected here",
         ),
         (
             "invalid escape",
-            "a `\\` in a text starts an escape that JSON does not know",
             "dấu `\\` trong chuỗi mở đầu một mã thoát mà JSON không có",
+            "a `\\` in a text starts an escape that JSON does not know",
         ),
         (
             "invalid number",
-            "the number is not written as JSON allows (as in `01` or `1.`)",
             "số không được viết theo cách JSON cho phép (như `01` hoặc `1.`)",
+            "the number is not written as JSON allows (as in `01` or `1.`)",
         ),
-        ("number out of range", "the number is too large", "số quá lớn"),
+        ("number out of range", "số quá lớn", "the number is too large"),
         (
             "invalid unicode code point",
-            "a `\\u` escape names no Unicode character",
             "mã thoát `\\u` không ứng với ký tự Unicode nào",
+            "a `\\u` escape names no Unicode character",
         ),
         (
             "control character (\\u0000-\\u001F) found while parsing a string",
-            "a text contains a line break or another control character; write it as `\\n`",
             "chuỗi chứa dấu xuống dòng hoặc ký tự điều khiển khác; hãy viết là `\\n`",
+            "a text contains a line break or another control character; write it as `\\n`",
         ),
         (
             "key must be a string",
-            "a field name must be in double quotes",
             "tên trường phải nằm trong dấu ngoặc kép",
+            "a field name must be in double quotes",
         ),
         (
             "lone leading surrogate in hex escape",
-            "a `\\u` escape is half of a character",
             "mã thoát `\\u` chỉ là một nửa ký tự",
+            "a `\\u` escape is half of a character",
         ),
         (
             "unexpected end of hex escape",
-            "a `\\u` escape is cut short",
             "mã thoát `\\u` bị cắt ngắn",
+            "a `\\u` escape is cut short",
         ),
         (
             "trailing comma",
-            "a comma before `]` or `}` is one too many",
             "thừa dấu phẩy trước `]` hoặc `}`",
+            "a comma before `]` or `}` is one too many",
         ),
         (
             "trailing characters",
-            "there is more text after the end of the JSON",
             "còn ký tự thừa sau khi JSON đã kết thúc",
+            "there is more text after the end of the JSON",
         ),
     ];
-    match WORDS.iter().find(|(serde, _, _)| *serde == detail) {
-        Some((_, en, vi)) => match lang {
-            Lang::En => en.to_string(),
-            Lang::Vi => vi.to_string(),
-        },
-        None => detail.to_string(),
+    WORDS
+        .iter()
+        .find(|(serde, _, _)| *serde == detail)
+        .map_or([detail, detail], |(_, vi, en)| [*vi, *en])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_names_are_told_in_both_languages_or_kept_as_serde_wrote_them() {
+        assert_eq!(
+            syntax_words("trailing comma"),
+            [
+                "thừa dấu phẩy trước `]` hoặc `}`",
+                "a comma before `]` or `}` is one too many"
+            ]
+        );
+        assert_eq!(syntax_words("something new"), ["something new"; 2]);
     }
 }

@@ -15,72 +15,103 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-/// What can be wrong. The English message is the `Display`; `message(Lang::Vi)` gives Vietnamese.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// What can be wrong. [`message`](Self::message) says it in Vietnamese or English; the `Display`
+/// is the English.
+#[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    #[error("the file is empty")]
     Empty,
-    #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
-    TooLarge { bytes: usize, limit: usize },
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { offset: usize },
-    #[error("not valid JSON at line {line}, column {column}: {}", syntax_words(Lang::En, .detail))]
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    /// `detail` is serde_json's name for the error, told in a data editor's words by
+    /// `syntax_words`.
     Syntax {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("the JSON is nested too deeply (line {line}, column {column})")]
-    TooDeep { line: usize, column: usize },
-    #[error("expected {expected}, found {found}")]
-    WrongType { expected: String, found: String },
-    #[error("required field `{field}` is missing")]
-    Missing { field: String },
-    #[error("unknown field `{field}`")]
-    UnknownField { field: String },
-    #[error("unknown value {found}; allowed: {allowed}")]
-    UnknownValue { found: String, allowed: String },
-    #[error("schema version {found} is not supported (this app reads version {supported})")]
-    UnsupportedVersion { found: String, supported: u32 },
-    #[error("met ({met}) is more than assigned ({assigned})")]
-    MetOverAssigned { met: u32, assigned: u32 },
-    #[error("the pillars add up to {pillars_met}/{pillars_assigned}, but the overall tally is {met}/{assigned}")]
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …).
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    Missing {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+    },
+    UnknownValue {
+        found: String,
+        allowed: String,
+    },
+    UnsupportedVersion {
+        found: String,
+        supported: u32,
+    },
+    MetOverAssigned {
+        met: u32,
+        assigned: u32,
+    },
     PillarsDoNotAddUp {
         pillars_met: u32,
         pillars_assigned: u32,
         met: u32,
         assigned: u32,
     },
-    #[error("pillar `{pillar}` is listed twice")]
-    DuplicatePillar { pillar: String },
-    #[error("id `{id}` is used twice (also at {first})")]
-    DuplicateId { id: String, first: String },
-    #[error("source `{id}` is not in `sources`")]
-    UnknownSource { id: String },
-    #[error("as-of `{id}` is not in `as_of`")]
-    UnknownAsOf { id: String },
-    #[error("snapshot `{id}` is not in `snapshots`")]
-    UnknownSnapshot { id: String },
-    #[error("a figure must name at least one source")]
+    DuplicatePillar {
+        pillar: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    UnknownAsOf {
+        id: String,
+    },
+    UnknownSnapshot {
+        id: String,
+    },
     NoSources,
-    #[error("{value} is outside {min}–{max}")]
-    OutOfRange { value: f64, min: f64, max: f64 },
-    #[error("`{value}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
-    BadDate { value: String },
-    #[error("`{value}` is not an http(s) link")]
-    BadUrl { value: String },
-    #[error("`{value}` is not a safe relative path to a .json file under data/")]
-    BadPath { value: String },
-    #[error("`{value}` is not {what}")]
-    BadId { value: String, what: &'static str },
-    #[error("the text is empty")]
+    OutOfRange {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    BadDate {
+        value: String,
+    },
+    BadUrl {
+        value: String,
+    },
+    BadPath {
+        value: String,
+    },
+    /// `what` is what the value should have been, `[vi, en]`: an id, a SHA-256 or a version.
+    BadId {
+        value: String,
+        what: [&'static str; 2],
+    },
     EmptyText,
-    #[error("the text is {chars} characters long, over the limit of {limit}")]
-    TextTooLong { chars: usize, limit: usize },
-    #[error("a list that must not be empty is empty")]
+    TextTooLong {
+        chars: usize,
+        limit: usize,
+    },
     EmptyList,
-    #[error("the text contains the invisible control character {code}, which can reorder or hide what a reader sees")]
-    ControlCharacter { code: String },
+    ControlCharacter {
+        code: String,
+    },
 }
 
 impl ProblemKind {
@@ -118,116 +149,199 @@ impl ProblemKind {
         }
     }
 
+    /// The message in `lang`. Each arm says it in Vietnamese and in English, side by side.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Vi => self.message_vi(),
-        }
-    }
-
-    fn message_vi(&self) -> String {
         use ProblemKind::*;
-        match self {
-            Empty => "tệp rỗng".into(),
-            TooLarge { bytes, limit } => {
-                format!("tệp có {bytes} byte, vượt giới hạn {limit} byte")
-            }
-            NotUtf8 { offset } => {
-                format!("tệp không phải văn bản UTF-8 (byte sai ở vị trí {offset})")
-            }
+        let [vi, en]: [String; 2] = match self {
+            Empty => ["tệp rỗng".into(), "the file is empty".into()],
+            TooLarge { bytes, limit } => [
+                format!("tệp có {bytes} byte, vượt giới hạn {limit} byte"),
+                format!("the file is {bytes} bytes, over the limit of {limit} bytes"),
+            ],
+            NotUtf8 { offset } => [
+                format!("tệp không phải văn bản UTF-8 (byte sai ở vị trí {offset})"),
+                format!("the file is not UTF-8 text (invalid byte at offset {offset})"),
+            ],
             Syntax {
                 line,
                 column,
                 detail,
-            } => format!(
-                "JSON không hợp lệ ở dòng {line}, cột {column}: {}",
-                syntax_words(Lang::Vi, detail)
-            ),
-            TooDeep { line, column } => {
-                format!("JSON lồng nhau quá sâu (dòng {line}, cột {column})")
+            } => {
+                let [vi, en] = syntax_words(detail);
+                [
+                    format!("JSON không hợp lệ ở dòng {line}, cột {column}: {vi}"),
+                    format!("not valid JSON at line {line}, column {column}: {en}"),
+                ]
             }
-            WrongType { expected, found } => format!(
-                "sai kiểu: cần {}, nhưng gặp {found}",
-                expected_vi(expected)
-            ),
-            Missing { field } => format!("thiếu trường bắt buộc `{field}`"),
-            UnknownField { field } => format!("trường không được biết `{field}`"),
-            UnknownValue { found, allowed } => {
-                format!("giá trị không được biết {found}; chỉ nhận: {allowed}")
+            TooDeep { line, column } => [
+                format!("JSON lồng nhau quá sâu (dòng {line}, cột {column})"),
+                format!("the JSON is nested too deeply (line {line}, column {column})"),
+            ],
+            WrongType { expected, found } => {
+                let [vi, en] = expected_words(expected);
+                [
+                    format!("sai kiểu: cần {vi}, nhưng gặp {found}"),
+                    format!("expected {en}, found {found}"),
+                ]
             }
-            UnsupportedVersion { found, supported } => format!(
-                "phiên bản lược đồ {found} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
-            ),
-            MetOverAssigned { met, assigned } => {
-                format!("số đạt ({met}) lớn hơn số được giao ({assigned})")
-            }
+            Missing { field } => [
+                format!("thiếu trường bắt buộc `{field}`"),
+                format!("required field `{field}` is missing"),
+            ],
+            UnknownField { field } => [
+                format!("trường không được biết `{field}`"),
+                format!("unknown field `{field}`"),
+            ],
+            UnknownValue { found, allowed } => [
+                format!("giá trị không được biết {found}; chỉ nhận: {allowed}"),
+                format!("unknown value {found}; allowed: {allowed}"),
+            ],
+            UnsupportedVersion { found, supported } => [
+                format!(
+                    "phiên bản lược đồ {found} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
+                ),
+                format!(
+                    "schema version {found} is not supported (this app reads version {supported})"
+                ),
+            ],
+            MetOverAssigned { met, assigned } => [
+                format!("số đạt ({met}) lớn hơn số được giao ({assigned})"),
+                format!("met ({met}) is more than assigned ({assigned})"),
+            ],
             PillarsDoNotAddUp {
                 pillars_met,
                 pillars_assigned,
                 met,
                 assigned,
-            } => format!(
-                "tổng các trụ cột là {pillars_met}/{pillars_assigned}, nhưng tổng chung là {met}/{assigned}"
-            ),
-            DuplicatePillar { pillar } => format!("trụ cột `{pillar}` xuất hiện hai lần"),
-            DuplicateId { id, first } => {
-                format!("mã `{id}` bị dùng hai lần (lần đầu ở {first})")
-            }
-            UnknownSource { id } => format!("nguồn `{id}` không có trong `sources`"),
-            UnknownAsOf { id } => format!("thời điểm `{id}` không có trong `as_of`"),
-            UnknownSnapshot { id } => format!("bộ số liệu `{id}` không có trong `snapshots`"),
-            NoSources => "mỗi số liệu phải ghi ít nhất một nguồn".into(),
-            OutOfRange { value, min, max } => {
-                format!("{value} nằm ngoài khoảng {min}–{max}")
-            }
-            BadDate { value } => {
-                format!("`{value}` không phải ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD")
-            }
-            BadUrl { value } => format!("`{value}` không phải liên kết http(s)"),
-            BadPath { value } => format!(
-                "`{value}` không phải đường dẫn tương đối an toàn tới tệp .json trong data/"
-            ),
-            BadId { value, what } => format!("`{value}` không phải {}", what_vi(what)),
-            EmptyText => "văn bản rỗng".into(),
-            TextTooLong { chars, limit } => {
-                format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}")
-            }
-            EmptyList => "danh sách không được rỗng".into(),
-            ControlCharacter { code } => format!(
-                "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
-            ),
+            } => [
+                format!(
+                    "tổng các trụ cột là {pillars_met}/{pillars_assigned}, nhưng tổng chung là {met}/{assigned}"
+                ),
+                format!(
+                    "the pillars add up to {pillars_met}/{pillars_assigned}, but the overall tally is {met}/{assigned}"
+                ),
+            ],
+            DuplicatePillar { pillar } => [
+                format!("trụ cột `{pillar}` xuất hiện hai lần"),
+                format!("pillar `{pillar}` is listed twice"),
+            ],
+            DuplicateId { id, first } => [
+                format!("mã `{id}` bị dùng hai lần (lần đầu ở {first})"),
+                format!("id `{id}` is used twice (also at {first})"),
+            ],
+            UnknownSource { id } => [
+                format!("nguồn `{id}` không có trong `sources`"),
+                format!("source `{id}` is not in `sources`"),
+            ],
+            UnknownAsOf { id } => [
+                format!("thời điểm `{id}` không có trong `as_of`"),
+                format!("as-of `{id}` is not in `as_of`"),
+            ],
+            UnknownSnapshot { id } => [
+                format!("bộ số liệu `{id}` không có trong `snapshots`"),
+                format!("snapshot `{id}` is not in `snapshots`"),
+            ],
+            NoSources => [
+                "mỗi số liệu phải ghi ít nhất một nguồn".into(),
+                "a figure must name at least one source".into(),
+            ],
+            OutOfRange { value, min, max } => [
+                format!("{value} nằm ngoài khoảng {min}–{max}"),
+                format!("{value} is outside {min}–{max}"),
+            ],
+            BadDate { value } => [
+                format!("`{value}` không phải ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD"),
+                format!("`{value}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ],
+            BadUrl { value } => [
+                format!("`{value}` không phải liên kết http(s)"),
+                format!("`{value}` is not an http(s) link"),
+            ],
+            BadPath { value } => [
+                format!(
+                    "`{value}` không phải đường dẫn tương đối an toàn tới tệp .json trong data/"
+                ),
+                format!("`{value}` is not a safe relative path to a .json file under data/"),
+            ],
+            BadId {
+                value,
+                what: [vi, en],
+            } => [
+                format!("`{value}` không phải {vi}"),
+                format!("`{value}` is not {en}"),
+            ],
+            EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
+            TextTooLong { chars, limit } => [
+                format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
+                format!("the text is {chars} characters long, over the limit of {limit}"),
+            ],
+            EmptyList => [
+                "danh sách không được rỗng".into(),
+                "a list that must not be empty is empty".into(),
+            ],
+            ControlCharacter { code } => [
+                format!(
+                    "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
+                ),
+                format!(
+                    "the text contains the invisible control character {code}, which can reorder or hide what a reader sees"
+                ),
+            ],
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
         }
     }
 }
 
-/// serde's names for what it expected, in Vietnamese.
-fn expected_vi(expected: &str) -> String {
-    match expected {
-        "u32" => "số nguyên không âm".into(),
-        "i32" => "số nguyên".into(),
-        "f64" => "một số".into(),
-        "a string" => "chuỗi văn bản".into(),
-        "a sequence" => "danh sách (mảng JSON)".into(),
-        "a boolean" => "true hoặc false".into(),
-        e if e.starts_with("struct ") || e == "a map" || e == "an object" => {
-            "đối tượng JSON".into()
-        }
-        other => other.into(),
+impl fmt::Display for ProblemKind {
+    /// English, for logs and `chiso-check`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
-fn what_vi(what: &str) -> &'static str {
-    match what {
-        ID_WHAT => "mã hợp lệ (chữ thường, số, dấu gạch ngang)",
-        SHA_WHAT => "mã SHA-256 (64 chữ số hệ 16)",
-        VERSION_WHAT => "phiên bản (12 chữ số hệ 16 đầu của SHA-256)",
-        _ => "giá trị hợp lệ",
-    }
+impl std::error::Error for ProblemKind {}
+
+/// serde's name for what it expected, `[vi, en]`. The English is serde's own name (`u32`,
+/// `a sequence`); the Vietnamese names the common ones in its own words and keeps serde's name
+/// for the rest.
+fn expected_words(expected: &str) -> [&str; 2] {
+    const WORDS: &[(&str, &str)] = &[
+        ("u32", "số nguyên không âm"),
+        ("i32", "số nguyên"),
+        ("f64", "một số"),
+        ("a string", "chuỗi văn bản"),
+        ("a sequence", "danh sách (mảng JSON)"),
+        ("a boolean", "true hoặc false"),
+        ("a map", "đối tượng JSON"),
+        ("an object", "đối tượng JSON"),
+    ];
+    let vi = if expected.starts_with("struct ") {
+        "đối tượng JSON"
+    } else {
+        WORDS
+            .iter()
+            .find(|(serde, _)| *serde == expected)
+            .map_or(expected, |(_, vi)| *vi)
+    };
+    [vi, expected]
 }
 
-pub(super) const ID_WHAT: &str = "an id (lower-case letters, digits and hyphens)";
-pub(super) const SHA_WHAT: &str = "a SHA-256 (64 hex digits)";
-pub(super) const VERSION_WHAT: &str = "a version (the first 12 hex digits of the SHA-256)";
+/// What a malformed id should have been, `[vi, en]`.
+pub(super) const ID_WHAT: [&str; 2] = [
+    "mã hợp lệ (chữ thường, số, dấu gạch ngang)",
+    "an id (lower-case letters, digits and hyphens)",
+];
+/// What a malformed hash should have been, `[vi, en]`.
+pub(super) const SHA_WHAT: [&str; 2] =
+    ["mã SHA-256 (64 chữ số hệ 16)", "a SHA-256 (64 hex digits)"];
+/// What a malformed version should have been, `[vi, en]`.
+pub(super) const VERSION_WHAT: [&str; 2] = [
+    "phiên bản (12 chữ số hệ 16 đầu của SHA-256)",
+    "a version (the first 12 hex digits of the SHA-256)",
+];
 
 impl fmt::Display for Problem {
     /// English, for logs and `chiso-check`.
