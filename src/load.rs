@@ -2,25 +2,38 @@
 //!
 //! Pure: the browser's fetch module produces these, and native tests check the wording.
 
+use std::fmt;
+
 use crate::i18n::Lang;
 use crate::validate::Problems;
 
 /// Why a data file could not be shown. Every variant names the file.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    #[error("{file}: the network request failed ({detail})")]
-    Network { file: String, detail: String },
-    #[error("{file}: no answer within {seconds} s")]
-    Timeout { file: String, seconds: u32 },
-    #[error("{file}: the device is offline")]
-    Offline { file: String },
-    #[error("{file}: the server answered HTTP {status}")]
-    Http { file: String, status: u16 },
-    #[error("{file}: {problems}")]
-    Invalid { file: String, problems: Problems },
-    #[error("{file}: no snapshot `{id}` in the manifest")]
-    NoSuchSnapshot { file: String, id: String },
-    #[error("{file}: snapshot `{id}` has no version `{version}`")]
+    /// `detail` is the browser's own words, for logs only.
+    Network {
+        file: String,
+        detail: String,
+    },
+    Timeout {
+        file: String,
+        seconds: u32,
+    },
+    Offline {
+        file: String,
+    },
+    Http {
+        file: String,
+        status: u16,
+    },
+    Invalid {
+        file: String,
+        problems: Problems,
+    },
+    NoSuchSnapshot {
+        file: String,
+        id: String,
+    },
     NoSuchVersion {
         file: String,
         id: String,
@@ -42,58 +55,55 @@ impl LoadError {
     }
 
     /// One sentence on what went wrong, in `lang`. Field-level problems are listed separately.
+    /// Each arm says it in Vietnamese and in English, side by side.
     pub fn summary(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Network { .. }, Lang::Vi) => {
-                "Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi thử lại.".into()
-            }
-            (LoadError::Network { .. }, Lang::En) => {
-                "The server could not be reached. Check the connection and try again.".into()
-            }
-            (LoadError::Timeout { seconds, .. }, Lang::Vi) => format!(
-                "Máy chủ không trả lời sau {seconds} giây. Mạng có thể đang chậm; hãy thử lại."
-            ),
-            (LoadError::Timeout { seconds, .. }, Lang::En) => format!(
-                "The server did not answer within {seconds} seconds. The network may be slow; try again."
-            ),
-            (LoadError::Offline { .. }, Lang::Vi) => {
-                "Thiết bị đang không có kết nối mạng. Hãy bật mạng rồi thử lại.".into()
-            }
-            (LoadError::Offline { .. }, Lang::En) => {
-                "This device is offline. Reconnect, then try again.".into()
-            }
-            (LoadError::Http { status: 404, .. }, Lang::Vi) => {
-                "Không tìm thấy tệp số liệu (HTTP 404).".into()
-            }
-            (LoadError::Http { status: 404, .. }, Lang::En) => {
-                "The data file was not found (HTTP 404).".into()
-            }
-            (LoadError::Http { status, .. }, Lang::Vi) => {
-                format!("Máy chủ trả lỗi HTTP {status}.")
-            }
-            (LoadError::Http { status, .. }, Lang::En) => {
-                format!("The server answered with HTTP {status}.")
-            }
-            (LoadError::Invalid { problems, .. }, Lang::Vi) => format!(
-                "Tệp số liệu có {} lỗi, nên không hiển thị số liệu nào từ tệp này.",
-                problems.len()
-            ),
-            (LoadError::Invalid { problems, .. }, Lang::En) => format!(
-                "The data file has {} problem(s), so none of its figures are shown.",
-                problems.len()
-            ),
-            (LoadError::NoSuchSnapshot { id, .. }, Lang::Vi) => {
-                format!("Không có bộ số liệu `{id}`.")
-            }
-            (LoadError::NoSuchSnapshot { id, .. }, Lang::En) => {
-                format!("There is no snapshot `{id}`.")
-            }
-            (LoadError::NoSuchVersion { id, version, .. }, Lang::Vi) => {
-                format!("Bộ số liệu `{id}` không có phiên bản `{version}`.")
-            }
-            (LoadError::NoSuchVersion { id, version, .. }, Lang::En) => {
-                format!("Snapshot `{id}` has no version `{version}`.")
-            }
+        let [vi, en]: [String; 2] = match self {
+            LoadError::Network { .. } => [
+                "Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi thử lại.".into(),
+                "The server could not be reached. Check the connection and try again.".into(),
+            ],
+            LoadError::Timeout { seconds, .. } => [
+                format!(
+                    "Máy chủ không trả lời sau {seconds} giây. Mạng có thể đang chậm; hãy thử lại."
+                ),
+                format!(
+                    "The server did not answer within {seconds} seconds. The network may be slow; try again."
+                ),
+            ],
+            LoadError::Offline { .. } => [
+                "Thiết bị đang không có kết nối mạng. Hãy bật mạng rồi thử lại.".into(),
+                "This device is offline. Reconnect, then try again.".into(),
+            ],
+            LoadError::Http { status: 404, .. } => [
+                "Không tìm thấy tệp số liệu (HTTP 404).".into(),
+                "The data file was not found (HTTP 404).".into(),
+            ],
+            LoadError::Http { status, .. } => [
+                format!("Máy chủ trả lỗi HTTP {status}."),
+                format!("The server answered with HTTP {status}."),
+            ],
+            LoadError::Invalid { problems, .. } => [
+                format!(
+                    "Tệp số liệu có {} lỗi, nên không hiển thị số liệu nào từ tệp này.",
+                    problems.len()
+                ),
+                format!(
+                    "The data file has {} problem(s), so none of its figures are shown.",
+                    problems.len()
+                ),
+            ],
+            LoadError::NoSuchSnapshot { id, .. } => [
+                format!("Không có bộ số liệu `{id}`."),
+                format!("There is no snapshot `{id}`."),
+            ],
+            LoadError::NoSuchVersion { id, version, .. } => [
+                format!("Bộ số liệu `{id}` không có phiên bản `{version}`."),
+                format!("Snapshot `{id}` has no version `{version}`."),
+            ],
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
         }
     }
 
@@ -104,6 +114,22 @@ impl LoadError {
         }
     }
 }
+
+impl fmt::Display for LoadError {
+    /// English, for logs: the file, then its problems or the English summary (with the
+    /// browser's own words for a network failure).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Invalid { file, problems } => write!(f, "{file}: {problems}"),
+            LoadError::Network { file, detail } => {
+                write!(f, "{file}: {} ({detail})", self.summary(Lang::En))
+            }
+            _ => write!(f, "{}: {}", self.file(), self.summary(Lang::En)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 #[cfg(test)]
 mod tests {
@@ -149,5 +175,24 @@ mod tests {
         };
         assert!(nf.summary(Lang::En).contains("not found"));
         assert!(ise.summary(Lang::Vi).contains("HTTP 500"));
+    }
+
+    #[test]
+    fn the_english_display_is_the_file_and_the_english_summary() {
+        let t = LoadError::Timeout {
+            file: "data/index.json".into(),
+            seconds: 10,
+        };
+        assert_eq!(
+            t.to_string(),
+            format!("data/index.json: {}", t.summary(Lang::En))
+        );
+        let n = LoadError::Network {
+            file: "data/index.json".into(),
+            detail: "TypeError: Failed to fetch".into(),
+        };
+        assert!(n
+            .to_string()
+            .ends_with("again. (TypeError: Failed to fetch)"));
     }
 }

@@ -1,0 +1,140 @@
+//! Reading and checking a snapshot or a manifest: one pure function each, used by the app, the
+//! `chiso-check` command and the tests alike.
+//!
+//! Every problem is reported at once, each with the JSON path of the field it is about and a
+//! message in Vietnamese and in English, so that a data editor fixes a file in one pass.
+//! Decoding goes part by part (each top-level field, each element of each list) so that one
+//! wrong type does not hide the others; the semantic checks then run on whatever decoded.
+
+mod decode;
+mod json;
+mod manifest;
+mod problem;
+mod snapshot;
+
+use crate::snapshot::*;
+
+use decode::{check_version, top_object, Fields};
+use json::parse_json;
+use manifest::check_manifest;
+use snapshot::check_snapshot;
+
+pub use decode::join_key;
+pub use problem::{Problem, ProblemKind, Problems};
+pub use snapshot::is_http_url;
+
+/// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should
+/// never be asked to parse megabytes of JSON.
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// Names longer than this are refused: no real indicator name comes close, and a megabyte of
+/// text would freeze a phone's layout.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// Reads a snapshot file: size, encoding, JSON, types, then meaning. Returns the snapshot only
+/// when nothing at all is wrong, else every problem found.
+pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
+    const FIELDS: &[&str] = &[
+        "schema_version",
+        "id",
+        "title",
+        "unit",
+        "period",
+        "as_of",
+        "sources",
+        "tallies",
+        "indicators",
+        "goals",
+        "initiatives",
+        "context",
+        "notes",
+    ];
+    read(
+        bytes,
+        FIELDS,
+        |f| {
+            // Every part is decoded before any is used, so all type errors are reported together.
+            let id = f.one::<String>("id");
+            let title = f.one::<Text>("title");
+            let unit = f.one::<AdminUnit>("unit");
+            let period = f.one::<Period>("period");
+            let as_of = f.list::<AsOf>("as_of");
+            let sources = f.list::<Source>("sources");
+            let tallies = f.list::<Tally>("tallies");
+            let indicators = f.list::<Indicator>("indicators");
+            let goals = f.list::<Goal>("goals");
+            let initiatives = f.list::<Initiative>("initiatives");
+            let context = f.list::<ContextFigure>("context");
+            let notes = f.optional_list::<Text>("notes");
+            Some(Snapshot {
+                schema_version: SCHEMA_VERSION,
+                id: id?,
+                title: title?,
+                unit: unit?,
+                period: period?,
+                as_of: as_of?,
+                sources: sources?,
+                tallies: tallies?,
+                indicators: indicators?,
+                goals: goals?,
+                initiatives: initiatives?,
+                context: context?,
+                notes: notes?,
+            })
+        },
+        check_snapshot,
+    )
+}
+
+/// Reads `data/index.json`, the same way as [`parse_snapshot`] reads a snapshot.
+pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Problems> {
+    const FIELDS: &[&str] = &["schema_version", "default", "snapshots"];
+    read(
+        bytes,
+        FIELDS,
+        |f| {
+            let default = f.one::<String>("default");
+            let snapshots = f.list::<ManifestEntry>("snapshots");
+            Some(Manifest {
+                schema_version: SCHEMA_VERSION,
+                default: default?,
+                snapshots: snapshots?,
+            })
+        },
+        check_manifest,
+    )
+}
+
+/// The one path every file takes. Size, encoding and JSON syntax first (a file that fails there
+/// has that one problem); then the top-level object, every key not in `known_fields` reported;
+/// then `schema_version`, past which a file of another version is not read. `decode` turns the
+/// fields into a `T`, decoding each before giving up on any so that all type errors are
+/// reported together; `check` then looks at what the typed value means. The value is returned
+/// only when nothing at all is wrong, else every problem found.
+fn read<T>(
+    bytes: &[u8],
+    known_fields: &[&str],
+    decode: impl FnOnce(&mut Fields<'_>) -> Option<T>,
+    check: impl FnOnce(&T, &mut Problems),
+) -> Result<T, Problems> {
+    let value = parse_json(bytes).map_err(|p| Problems(vec![p]))?;
+    let mut problems = Problems::default();
+    let Some(obj) = top_object(&value, known_fields, &mut problems) else {
+        return Err(problems);
+    };
+    if !check_version(obj, &mut problems) {
+        return Err(problems);
+    }
+    let Some(decoded) = decode(&mut Fields {
+        obj,
+        problems: &mut problems,
+    }) else {
+        return Err(problems);
+    };
+    check(&decoded, &mut problems);
+    if problems.is_empty() {
+        Ok(decoded)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,411 @@
+//! What can be wrong with a data file and where: the catalogue of problems, each with a stable
+//! code and a message in Vietnamese and in English.
+
+use std::fmt;
+
+use crate::i18n::Lang;
+
+use super::json::syntax_words;
+
+/// One thing wrong with a file, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// JSON path (`$.indicators[3].goal.value`); `$` for the file as a whole.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What can be wrong. [`message`](Self::message) says it in Vietnamese or English; the `Display`
+/// is the English.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    Empty,
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    /// `detail` is serde_json's name for the error, told in a data editor's words by
+    /// `syntax_words`.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …).
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    Missing {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+    },
+    UnknownValue {
+        found: String,
+        allowed: String,
+    },
+    UnsupportedVersion {
+        found: String,
+        supported: u32,
+    },
+    MetOverAssigned {
+        met: u32,
+        assigned: u32,
+    },
+    PillarsDoNotAddUp {
+        pillars_met: u32,
+        pillars_assigned: u32,
+        met: u32,
+        assigned: u32,
+    },
+    DuplicatePillar {
+        pillar: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    UnknownAsOf {
+        id: String,
+    },
+    UnknownSnapshot {
+        id: String,
+    },
+    NoSources,
+    OutOfRange {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    BadDate {
+        value: String,
+    },
+    BadUrl {
+        value: String,
+    },
+    BadPath {
+        value: String,
+    },
+    /// `what` is what the value should have been, `[vi, en]`: an id, a SHA-256 or a version.
+    BadId {
+        value: String,
+        what: [&'static str; 2],
+    },
+    EmptyText,
+    TextTooLong {
+        chars: usize,
+        limit: usize,
+    },
+    EmptyList,
+    ControlCharacter {
+        code: String,
+    },
+}
+
+impl ProblemKind {
+    /// A stable name for the kind of problem, for tests and tools.
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match self {
+            Empty => "empty",
+            TooLarge { .. } => "too_large",
+            NotUtf8 { .. } => "not_utf8",
+            Syntax { .. } => "syntax",
+            TooDeep { .. } => "too_deep",
+            WrongType { .. } => "wrong_type",
+            Missing { .. } => "missing",
+            UnknownField { .. } => "unknown_field",
+            UnknownValue { .. } => "unknown_value",
+            UnsupportedVersion { .. } => "unsupported_version",
+            MetOverAssigned { .. } => "met_over_assigned",
+            PillarsDoNotAddUp { .. } => "pillars_do_not_add_up",
+            DuplicatePillar { .. } => "duplicate_pillar",
+            DuplicateId { .. } => "duplicate_id",
+            UnknownSource { .. } => "unknown_source",
+            UnknownAsOf { .. } => "unknown_as_of",
+            UnknownSnapshot { .. } => "unknown_snapshot",
+            NoSources => "no_sources",
+            OutOfRange { .. } => "out_of_range",
+            BadDate { .. } => "bad_date",
+            BadUrl { .. } => "bad_url",
+            BadPath { .. } => "bad_path",
+            BadId { .. } => "bad_id",
+            EmptyText => "empty_text",
+            TextTooLong { .. } => "text_too_long",
+            EmptyList => "empty_list",
+            ControlCharacter { .. } => "control_character",
+        }
+    }
+
+    /// The message in `lang`. Each arm says it in Vietnamese and in English, side by side.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let [vi, en]: [String; 2] = match self {
+            Empty => ["tệp rỗng".into(), "the file is empty".into()],
+            TooLarge { bytes, limit } => [
+                format!("tệp có {bytes} byte, vượt giới hạn {limit} byte"),
+                format!("the file is {bytes} bytes, over the limit of {limit} bytes"),
+            ],
+            NotUtf8 { offset } => [
+                format!("tệp không phải văn bản UTF-8 (byte sai ở vị trí {offset})"),
+                format!("the file is not UTF-8 text (invalid byte at offset {offset})"),
+            ],
+            Syntax {
+                line,
+                column,
+                detail,
+            } => {
+                let [vi, en] = syntax_words(detail);
+                [
+                    format!("JSON không hợp lệ ở dòng {line}, cột {column}: {vi}"),
+                    format!("not valid JSON at line {line}, column {column}: {en}"),
+                ]
+            }
+            TooDeep { line, column } => [
+                format!("JSON lồng nhau quá sâu (dòng {line}, cột {column})"),
+                format!("the JSON is nested too deeply (line {line}, column {column})"),
+            ],
+            WrongType { expected, found } => {
+                let [vi, en] = expected_words(expected);
+                [
+                    format!("sai kiểu: cần {vi}, nhưng gặp {found}"),
+                    format!("expected {en}, found {found}"),
+                ]
+            }
+            Missing { field } => [
+                format!("thiếu trường bắt buộc `{field}`"),
+                format!("required field `{field}` is missing"),
+            ],
+            UnknownField { field } => [
+                format!("trường không được biết `{field}`"),
+                format!("unknown field `{field}`"),
+            ],
+            UnknownValue { found, allowed } => [
+                format!("giá trị không được biết {found}; chỉ nhận: {allowed}"),
+                format!("unknown value {found}; allowed: {allowed}"),
+            ],
+            UnsupportedVersion { found, supported } => [
+                format!(
+                    "phiên bản lược đồ {found} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
+                ),
+                format!(
+                    "schema version {found} is not supported (this app reads version {supported})"
+                ),
+            ],
+            MetOverAssigned { met, assigned } => [
+                format!("số đạt ({met}) lớn hơn số được giao ({assigned})"),
+                format!("met ({met}) is more than assigned ({assigned})"),
+            ],
+            PillarsDoNotAddUp {
+                pillars_met,
+                pillars_assigned,
+                met,
+                assigned,
+            } => [
+                format!(
+                    "tổng các trụ cột là {pillars_met}/{pillars_assigned}, nhưng tổng chung là {met}/{assigned}"
+                ),
+                format!(
+                    "the pillars add up to {pillars_met}/{pillars_assigned}, but the overall tally is {met}/{assigned}"
+                ),
+            ],
+            DuplicatePillar { pillar } => [
+                format!("trụ cột `{pillar}` xuất hiện hai lần"),
+                format!("pillar `{pillar}` is listed twice"),
+            ],
+            DuplicateId { id, first } => [
+                format!("mã `{id}` bị dùng hai lần (lần đầu ở {first})"),
+                format!("id `{id}` is used twice (also at {first})"),
+            ],
+            UnknownSource { id } => [
+                format!("nguồn `{id}` không có trong `sources`"),
+                format!("source `{id}` is not in `sources`"),
+            ],
+            UnknownAsOf { id } => [
+                format!("thời điểm `{id}` không có trong `as_of`"),
+                format!("as-of `{id}` is not in `as_of`"),
+            ],
+            UnknownSnapshot { id } => [
+                format!("bộ số liệu `{id}` không có trong `snapshots`"),
+                format!("snapshot `{id}` is not in `snapshots`"),
+            ],
+            NoSources => [
+                "mỗi số liệu phải ghi ít nhất một nguồn".into(),
+                "a figure must name at least one source".into(),
+            ],
+            OutOfRange { value, min, max } => [
+                format!("{value} nằm ngoài khoảng {min}–{max}"),
+                format!("{value} is outside {min}–{max}"),
+            ],
+            BadDate { value } => [
+                format!("`{value}` không phải ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD"),
+                format!("`{value}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ],
+            BadUrl { value } => [
+                format!("`{value}` không phải liên kết http(s)"),
+                format!("`{value}` is not an http(s) link"),
+            ],
+            BadPath { value } => [
+                format!(
+                    "`{value}` không phải đường dẫn tương đối an toàn tới tệp .json trong data/"
+                ),
+                format!("`{value}` is not a safe relative path to a .json file under data/"),
+            ],
+            BadId {
+                value,
+                what: [vi, en],
+            } => [
+                format!("`{value}` không phải {vi}"),
+                format!("`{value}` is not {en}"),
+            ],
+            EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
+            TextTooLong { chars, limit } => [
+                format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
+                format!("the text is {chars} characters long, over the limit of {limit}"),
+            ],
+            EmptyList => [
+                "danh sách không được rỗng".into(),
+                "a list that must not be empty is empty".into(),
+            ],
+            ControlCharacter { code } => [
+                format!(
+                    "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
+                ),
+                format!(
+                    "the text contains the invisible control character {code}, which can reorder or hide what a reader sees"
+                ),
+            ],
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    /// English, for logs and `chiso-check`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ProblemKind {}
+
+/// serde's name for what it expected, `[vi, en]`. The English is serde's own name (`u32`,
+/// `a sequence`); the Vietnamese names the common ones in its own words and keeps serde's name
+/// for the rest.
+fn expected_words(expected: &str) -> [&str; 2] {
+    const WORDS: &[(&str, &str)] = &[
+        ("u32", "số nguyên không âm"),
+        ("i32", "số nguyên"),
+        ("f64", "một số"),
+        ("a string", "chuỗi văn bản"),
+        ("a sequence", "danh sách (mảng JSON)"),
+        ("a boolean", "true hoặc false"),
+        ("a map", "đối tượng JSON"),
+        ("an object", "đối tượng JSON"),
+    ];
+    let vi = if expected.starts_with("struct ") {
+        "đối tượng JSON"
+    } else {
+        WORDS
+            .iter()
+            .find(|(serde, _)| *serde == expected)
+            .map_or(expected, |(_, vi)| *vi)
+    };
+    [vi, expected]
+}
+
+/// What a malformed id should have been, `[vi, en]`.
+pub(super) const ID_WHAT: [&str; 2] = [
+    "mã hợp lệ (chữ thường, số, dấu gạch ngang)",
+    "an id (lower-case letters, digits and hyphens)",
+];
+/// What a malformed hash should have been, `[vi, en]`.
+pub(super) const SHA_WHAT: [&str; 2] =
+    ["mã SHA-256 (64 chữ số hệ 16)", "a SHA-256 (64 hex digits)"];
+/// What a malformed version should have been, `[vi, en]`.
+pub(super) const VERSION_WHAT: [&str; 2] = [
+    "phiên bản (12 chữ số hệ 16 đầu của SHA-256)",
+    "a version (the first 12 hex digits of the SHA-256)",
+];
+
+impl fmt::Display for Problem {
+    /// English, for logs and `chiso-check`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.kind)
+    }
+}
+
+impl Problem {
+    pub(super) fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem {
+            path: path.into(),
+            kind,
+        }
+    }
+}
+
+/// All problems found in one file, in document order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub(super) fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.0.push(Problem::new(path, kind));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_has_both_languages() {
+        let p = ProblemKind::MetOverAssigned {
+            met: 40,
+            assigned: 39,
+        };
+        assert_eq!(p.message(Lang::En), "met (40) is more than assigned (39)");
+        assert_eq!(p.message(Lang::Vi), "số đạt (40) lớn hơn số được giao (39)");
+    }
+}

@@ -1,0 +1,391 @@
+//! The meaning of a snapshot, once its types are right: ids, links, dates, ranges, texts, and
+//! references between its parts (sources, as-of dates, pillar sums).
+
+use std::collections::HashSet;
+
+use crate::snapshot::*;
+
+use super::decode::{join_index, join_key, truncate};
+use super::problem::{ProblemKind, Problems, ID_WHAT};
+use super::MAX_TEXT_CHARS;
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && !s.starts_with(['-', '.'])
+}
+
+/// The ISO 3166-2 style ids of administrative units also allow upper case (`VN-43`).
+fn is_unit_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Bidirectional overrides and isolates (which can make "33/39" read as "93/33") and other
+/// invisible controls. Line breaks and tabs are ordinary text.
+fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Only http(s) links reach the page: `javascript:` or `data:` from a data file must not.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
+        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// Collects the problems of meaning, knowing which source and as-of ids exist.
+pub(super) struct Checker<'a> {
+    pub(super) problems: &'a mut Problems,
+    pub(super) sources: HashSet<&'a str>,
+    pub(super) as_of: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn text(&mut self, path: &str, t: &Text) {
+        for (lang, s) in [("vi", &t.vi), ("en", &t.en)] {
+            self.string(&join_key(path, lang), s);
+        }
+    }
+
+    fn string(&mut self, path: &str, s: &str) {
+        if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {
+            self.problems.push(
+                path,
+                ProblemKind::ControlCharacter {
+                    code: format!("U+{:04X}", u32::from(c)),
+                },
+            );
+        }
+        if s.trim().is_empty() {
+            self.problems.push(path, ProblemKind::EmptyText);
+        } else {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                self.problems.push(
+                    path,
+                    ProblemKind::TextTooLong {
+                        chars,
+                        limit: MAX_TEXT_CHARS,
+                    },
+                );
+            }
+        }
+    }
+
+    /// A figure's sources: at least one, each listed in `sources`.
+    fn sources(&mut self, path: &str, ids: &[String]) {
+        if ids.is_empty() {
+            self.problems
+                .push(join_key(path, "sources"), ProblemKind::NoSources);
+        }
+        self.source_refs(path, ids);
+    }
+
+    /// Source ids that must resolve, where none is required (facts that are not figures).
+    fn source_refs(&mut self, path: &str, ids: &[String]) {
+        let path = join_key(path, "sources");
+        for (i, id) in ids.iter().enumerate() {
+            if !self.sources.contains(id.as_str()) {
+                self.problems.push(
+                    join_index(&path, i),
+                    ProblemKind::UnknownSource { id: id.clone() },
+                );
+            }
+        }
+    }
+
+    fn as_of(&mut self, path: &str, id: &str) {
+        if !self.as_of.contains(id) {
+            self.problems.push(
+                join_key(path, "as_of"),
+                ProblemKind::UnknownAsOf { id: id.into() },
+            );
+        }
+    }
+
+    fn range(&mut self, path: &str, value: f64, min: f64, max: f64) {
+        if !value.is_finite() || value < min || value > max {
+            self.problems
+                .push(path, ProblemKind::OutOfRange { value, min, max });
+        }
+    }
+
+    fn value(&mut self, path: &str, unit: Unit, value: f64, out_of: Option<u32>) {
+        match unit {
+            Unit::Percent => self.range(path, value, 0.0, 100.0),
+            Unit::Score => self.range(path, value, 0.0, 1.0),
+            Unit::Count => self.range(path, value, 0.0, f64::from(u32::MAX)),
+            Unit::Rank => self.range(
+                path,
+                value,
+                1.0,
+                out_of.map_or(f64::from(u32::MAX), f64::from),
+            ),
+        }
+    }
+
+    pub(super) fn date(&mut self, path: &str, d: &str) {
+        if crate::format::parse_date(d).is_none() {
+            self.problems
+                .push(path, ProblemKind::BadDate { value: d.into() });
+        }
+    }
+
+    pub(super) fn id(&mut self, path: &str, id: &str) {
+        if !is_id(id) {
+            self.problems.push(
+                path,
+                ProblemKind::BadId {
+                    value: truncate(id, 40),
+                    what: ID_WHAT,
+                },
+            );
+        }
+    }
+
+    /// Ids unique within one list.
+    pub(super) fn unique<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (i, id) in ids.enumerate() {
+            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+                self.problems.push(
+                    format!("{list}[{i}].id"),
+                    ProblemKind::DuplicateId {
+                        id: id.into(),
+                        first: format!("{list}[{first}]"),
+                    },
+                );
+            } else {
+                seen.push((id, i));
+            }
+        }
+    }
+
+    fn count(&mut self, path: &str, met: u32, assigned: u32) {
+        if met > assigned {
+            self.problems.push(
+                join_key(path, "met"),
+                ProblemKind::MetOverAssigned { met, assigned },
+            );
+        }
+    }
+}
+
+/// Every check of meaning on a snapshot whose parts all decoded.
+pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
+    let mut c = Checker {
+        problems,
+        sources: s.sources.iter().map(|x| x.id.as_str()).collect(),
+        as_of: s.as_of.iter().map(|x| x.id.as_str()).collect(),
+    };
+    c.id("$.id", &s.id);
+    c.text("$.title", &s.title);
+
+    if !is_unit_id(&s.unit.id) {
+        c.problems.push(
+            "$.unit.id",
+            ProblemKind::BadId {
+                value: truncate(&s.unit.id, 40),
+                what: ID_WHAT,
+            },
+        );
+    }
+    c.text("$.unit.name", &s.unit.name);
+    c.string("$.unit.level", &s.unit.level);
+    if let Some(succ) = &s.unit.successor {
+        c.text("$.unit.successor.name", &succ.name);
+        c.date("$.unit.successor.since", &succ.since);
+        c.source_refs("$.unit.successor", &succ.sources);
+    }
+    if s.period.goal_year < s.period.result_year {
+        c.problems.push(
+            "$.period.goal_year",
+            ProblemKind::OutOfRange {
+                value: f64::from(s.period.goal_year),
+                min: f64::from(s.period.result_year),
+                max: f64::from(s.period.result_year + 10),
+            },
+        );
+    }
+
+    c.unique("$.as_of", s.as_of.iter().map(|a| a.id.as_str()));
+    for (i, a) in s.as_of.iter().enumerate() {
+        let p = join_index("$.as_of", i);
+        c.id(&join_key(&p, "id"), &a.id);
+        c.text(&join_key(&p, "label"), &a.label);
+        if let Some(m) = a.months {
+            c.range(&join_key(&p, "months"), f64::from(m), 1.0, 12.0);
+        }
+    }
+
+    if s.sources.is_empty() {
+        c.problems.push("$.sources", ProblemKind::EmptyList);
+    }
+    c.unique("$.sources", s.sources.iter().map(|x| x.id.as_str()));
+    for (i, src) in s.sources.iter().enumerate() {
+        let p = join_index("$.sources", i);
+        c.id(&join_key(&p, "id"), &src.id);
+        c.string(&join_key(&p, "title"), &src.title);
+        if !is_http_url(&src.url) {
+            c.problems.push(
+                join_key(&p, "url"),
+                ProblemKind::BadUrl {
+                    value: truncate(&src.url, 60),
+                },
+            );
+        }
+        if let Some(d) = &src.date {
+            c.date(&join_key(&p, "date"), d);
+        }
+        if let Some(n) = &src.note {
+            c.text(&join_key(&p, "note"), n);
+        }
+    }
+
+    if s.tallies.is_empty() {
+        c.problems.push("$.tallies", ProblemKind::EmptyList);
+    }
+    let mut tally_as_of: Vec<(&str, usize)> = Vec::new();
+    for (i, t) in s.tallies.iter().enumerate() {
+        let p = join_index("$.tallies", i);
+        if let Some((_, first)) = tally_as_of.iter().find(|(a, _)| *a == t.as_of) {
+            c.problems.push(
+                join_key(&p, "as_of"),
+                ProblemKind::DuplicateId {
+                    id: t.as_of.clone(),
+                    first: join_index("$.tallies", *first),
+                },
+            );
+        } else {
+            tally_as_of.push((&t.as_of, i));
+        }
+        c.as_of(&p, &t.as_of);
+        c.sources(&p, &t.sources);
+        c.count(&join_key(&p, "overall"), t.overall.met, t.overall.assigned);
+        if let Some(pillars) = &t.pillars {
+            let mut seen = Vec::new();
+            let (mut met, mut assigned) = (0u64, 0u64);
+            for (j, pc) in pillars.iter().enumerate() {
+                let pp = join_index(&join_key(&p, "pillars"), j);
+                if seen.contains(&pc.pillar) {
+                    c.problems.push(
+                        join_key(&pp, "pillar"),
+                        ProblemKind::DuplicatePillar {
+                            pillar: pc.pillar.as_str().into(),
+                        },
+                    );
+                }
+                seen.push(pc.pillar);
+                c.count(&pp, pc.met, pc.assigned);
+                met += u64::from(pc.met);
+                assigned += u64::from(pc.assigned);
+            }
+            // Only a full split can be summed: a partial one (some pillars unpublished) says
+            // nothing about the total.
+            if seen.len() == Pillar::ALL.len()
+                && (met != u64::from(t.overall.met) || assigned != u64::from(t.overall.assigned))
+            {
+                c.problems.push(
+                    join_key(&p, "pillars"),
+                    ProblemKind::PillarsDoNotAddUp {
+                        pillars_met: u32::try_from(met).unwrap_or(u32::MAX),
+                        pillars_assigned: u32::try_from(assigned).unwrap_or(u32::MAX),
+                        met: t.overall.met,
+                        assigned: t.overall.assigned,
+                    },
+                );
+            }
+        }
+    }
+
+    c.unique("$.indicators", s.indicators.iter().map(|x| x.id.as_str()));
+    for (i, ind) in s.indicators.iter().enumerate() {
+        let p = join_index("$.indicators", i);
+        c.id(&join_key(&p, "id"), &ind.id);
+        c.text(&join_key(&p, "name"), &ind.name);
+        c.sources(&p, &ind.sources);
+        if let Some(r) = &ind.result {
+            let rp = join_key(&p, "result");
+            c.value(&join_key(&rp, "value"), ind.unit, r.value, None);
+            c.as_of(&rp, &r.as_of);
+            c.sources(&rp, &r.sources);
+        }
+        for (key, t) in [("target", &ind.target), ("goal", &ind.goal)] {
+            if let Some(t) = t {
+                let tp = join_key(&p, key);
+                c.value(&join_key(&tp, "value"), ind.unit, t.value, None);
+                c.sources(&tp, &t.sources);
+            }
+        }
+    }
+
+    c.unique("$.goals", s.goals.iter().map(|x| x.id.as_str()));
+    for (i, g) in s.goals.iter().enumerate() {
+        let p = join_index("$.goals", i);
+        c.id(&join_key(&p, "id"), &g.id);
+        c.text(&join_key(&p, "text"), &g.text);
+        c.sources(&p, &g.sources);
+    }
+
+    c.unique("$.initiatives", s.initiatives.iter().map(|x| x.id.as_str()));
+    for (i, ini) in s.initiatives.iter().enumerate() {
+        let p = join_index("$.initiatives", i);
+        c.id(&join_key(&p, "id"), &ini.id);
+        c.text(&join_key(&p, "by"), &ini.by);
+        c.text(&join_key(&p, "name"), &ini.name);
+        c.text(&join_key(&p, "description"), &ini.description);
+        for (j, svc) in ini.services.iter().enumerate() {
+            c.string(&join_index(&join_key(&p, "services"), j), svc);
+        }
+        c.sources(&p, &ini.sources);
+    }
+
+    c.unique("$.context", s.context.iter().map(|x| x.id.as_str()));
+    for (i, cf) in s.context.iter().enumerate() {
+        let p = join_index("$.context", i);
+        c.id(&join_key(&p, "id"), &cf.id);
+        c.id(&join_key(&p, "series"), &cf.series);
+        c.text(&join_key(&p, "name"), &cf.name);
+        if let Some(v) = cf.value {
+            c.value(&join_key(&p, "value"), cf.unit, v, cf.out_of);
+        }
+        if let Some(r) = cf.requirement {
+            c.value(&join_key(&p, "requirement"), cf.unit, r, cf.out_of);
+        }
+        c.as_of(&p, &cf.as_of);
+        c.sources(&p, &cf.sources);
+    }
+
+    for (i, n) in s.notes.iter().enumerate() {
+        c.text(&join_index("$.notes", i), n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn only_http_links_are_accepted() {
+        assert!(is_http_url("https://dti.gov.vn/xep-hang-2022"));
+        assert!(is_http_url("http://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>",
+            "//evil.example",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "ftp://x",
+            " https://x\n",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}
