@@ -5,6 +5,7 @@ use crate::chart::{Drawn, Theme};
 use crate::chart_id::ChartId;
 use crate::i18n::Lang;
 use crate::present::Table;
+use crate::route::{Route, ThemeChoice};
 
 /// `ba-ria-vung-tau-2023-tru-cot.png`.
 pub fn file_name(snapshot_id: &str, chart: ChartId, ext: &str) -> String {
@@ -149,8 +150,7 @@ pub struct EmbedSpec {
     pub base: String,
     pub chart: ChartId,
     pub lang: Lang,
-    /// `light`, `dark` or `auto`.
-    pub theme: &'static str,
+    pub theme: ThemeChoice,
     /// A snapshot id and version to pin to; `None` follows the latest data.
     pub pin: Option<(String, String)>,
     pub title: String,
@@ -162,17 +162,8 @@ impl EmbedSpec {
     /// `embed-CHART.html`, a page of its own with the chart pre-rendered into it, so it appears
     /// before any script runs. (`index.html?embed=CHART` still works, without pre-rendering.)
     pub fn url(&self) -> String {
-        let mut url = format!(
-            "{}embed-{}.html?lang={}&theme={}",
-            self.base,
-            self.chart.as_str(),
-            self.lang.tag(),
-            self.theme
-        );
-        if let Some((id, v)) = &self.pin {
-            url.push_str(&format!("&snapshot={id}&v={v}"));
-        }
-        url
+        let pin = self.pin.as_ref().map(|(id, v)| (id.as_str(), v.as_str()));
+        Route::embed_link(&self.base, self.chart, self.lang, self.theme, pin)
     }
 
     fn origin(&self) -> &str {
@@ -274,7 +265,7 @@ mod tests {
             base: "https://chiso.example/vn/".into(),
             chart: ChartId::Pillars,
             lang: Lang::Vi,
-            theme: "auto",
+            theme: ThemeChoice::Auto,
             pin: pin.then(|| ("ba-ria-vung-tau-2023".into(), "02478a74b21c".into())),
             title: "Chỉ tiêu đạt theo trụ cột \"2023\"".into(),
             height: 420,

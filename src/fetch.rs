@@ -8,7 +8,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 
 use crate::load::LoadError;
-use crate::snapshot::{Manifest, ManifestEntry, Snapshot, SnapshotVersion};
+use crate::snapshot::{Loaded, Manifest};
 use crate::validate::{parse_manifest, parse_snapshot};
 
 pub const MANIFEST_PATH: &str = "data/index.json";
@@ -76,15 +76,6 @@ pub async fn load_manifest() -> Result<Manifest, LoadError> {
         file: MANIFEST_PATH.to_string(),
         problems,
     })
-}
-
-/// A snapshot and where it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    pub manifest: Manifest,
-    pub entry: ManifestEntry,
-    pub version: SnapshotVersion,
-    pub snapshot: Snapshot,
 }
 
 /// Loads the snapshot `id` (else the manifest's default) at `version` (else the latest).

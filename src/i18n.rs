@@ -111,6 +111,28 @@ pub enum Key {
     Over,
     /// The level a figure had to reach: "93,55% (yêu cầu 80%)".
     Required,
+    // The journalist's tools
+    Embed,
+    CopyLink,
+    Share,
+    LinkCopied,
+    LinkNotCopied,
+    Copied,
+    CopyByHand,
+    EmbedChart,
+    PinVersion,
+    Theme,
+    ThemeAuto,
+    ThemeLight,
+    ThemeDark,
+    EmbedCode,
+    CopyEmbedCode,
+    FixedCode,
+    CopyFixedCode,
+    Close,
+    /// What a chart is, for screen readers (`aria-roledescription`).
+    Chart,
+    Dataset,
 }
 
 /// A word or sentence of the interface in the reader's language.
@@ -179,6 +201,27 @@ fn words(key: Key) -> [&'static str; 2] {
         About => ["khoảng", "about"],
         Over => ["trên", "over"],
         Required => ["yêu cầu", "required"],
+        // The journalist's tools
+        LinkCopied => ["Đã chép liên kết.", "Link copied."],
+        LinkNotCopied => ["Không chép được; hãy chép từ thanh địa chỉ.", "Could not copy; copy it from the address bar."],
+        Embed => ["Nhúng", "Embed"],
+        CopyLink => ["Chép liên kết", "Copy link"],
+        Share => ["Chia sẻ", "Share"],
+        Copied => ["Đã chép.", "Copied."],
+        CopyByHand => ["Hãy chọn và chép thủ công.", "Select and copy it by hand."],
+        EmbedChart => ["Nhúng biểu đồ", "Embed this chart"],
+        PinVersion => ["Ghim phiên bản số liệu hiện tại (bài đã đăng không tự thay đổi)", "Pin the current data version (a published article never changes by itself)"],
+        Theme => ["Giao diện", "Theme"],
+        ThemeAuto => ["Theo trang nhúng", "Follow the reader's setting"],
+        ThemeLight => ["Sáng", "Light"],
+        ThemeDark => ["Tối", "Dark"],
+        EmbedCode => ["Mã nhúng, tự chỉnh chiều cao:", "Embed code, sizes itself:"],
+        CopyEmbedCode => ["Chép mã nhúng", "Copy embed code"],
+        FixedCode => ["Cho CMS không cho phép script (chiều cao cố định):", "For a CMS that strips scripts (fixed height):"],
+        CopyFixedCode => ["Chép mã cố định", "Copy fixed code"],
+        Close => ["Đóng", "Close"],
+        Chart => ["biểu đồ", "chart"],
+        Dataset => ["Bộ số liệu", "Dataset"],
     }
 }
 

@@ -13,9 +13,11 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod load;
+pub mod markup;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod present;
+pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod snapshot;
@@ -25,5 +27,9 @@ pub mod validate;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod views;

@@ -398,3 +398,12 @@ impl ManifestEntry {
         self.versions.iter().find(|x| x.version == v)
     }
 }
+
+/// A snapshot and where it came from: its manifest, its entry there and the version loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub manifest: Manifest,
+    pub entry: ManifestEntry,
+    pub version: SnapshotVersion,
+    pub snapshot: Snapshot,
+}

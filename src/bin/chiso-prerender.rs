@@ -9,7 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::chart_id::ChartId;
-    use chiso::i18n::{t, Key, Lang};
+    use chiso::i18n::Lang;
     use chiso::prerender::{
         boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,
         preview, preview_svg, with_boot_script, Warm,
@@ -70,12 +70,11 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let (html, (loader_name, loader)) =
         finish(boot_markup(&snapshot, &version.version, &version.published))?;
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
-    let page_title_en = format!(
-        "{} · {}",
-        t(Lang::En, Key::AppName),
-        t(Lang::En, Key::Tagline)
+    let script = boot_script(
+        &snapshot.id,
+        &version.version,
+        &present::document_title(Lang::En, None),
     );
-    let script = boot_script(&snapshot.id, &version.version, &page_title_en);
     std::fs::write(dist.join("index.html"), with_boot_script(&html, &script)?)
         .map_err(|e| format!("index.html: {e}"))?;
     for chart in ChartId::ALL {
@@ -85,12 +84,8 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             &version.version,
             &version.published,
         ))?;
-        let name = format!("embed-{}.html", chart.as_str());
-        let title_en = format!(
-            "{} · {}",
-            present::chart_title(Lang::En, chart),
-            t(Lang::En, Key::AppName)
-        );
+        let name = chiso::route::embed_file(chart);
+        let title_en = present::document_title(Lang::En, Some(chart));
         let script = boot_script(&snapshot.id, &version.version, &title_en);
         std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
             .map_err(|e| format!("{name}: {e}"))?;

@@ -102,6 +102,16 @@ pub enum Series {
     Secondary,
 }
 
+impl Series {
+    /// The name a legend entry carries (`data-series`), on the static page and in the app.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Series::Primary => "primary",
+            Series::Secondary => "secondary",
+        }
+    }
+}
+
 /// Which end of a dumbbell row a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkEnd {

@@ -3,8 +3,10 @@
 //! by its hash.
 
 use super::base64;
-use crate::i18n::{t, Key, Lang};
+use crate::chart_id::ChartId;
+use crate::i18n::Lang;
 use crate::present;
+use crate::route::{param, ThemeChoice};
 
 /// A JavaScript string literal that cannot end its `<script>` element.
 fn js_str(s: &str) -> String {
@@ -20,16 +22,31 @@ fn js_str(s: &str) -> String {
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start. It reads no message.
 pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str) -> String {
+    // The names and values come from `route`, so the script reads the link as the app does:
+    // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
+    // forces one, and an empty `snapshot` or `v` is no value.
+    let forced: Vec<String> = ThemeChoice::ALL
+        .into_iter()
+        .filter(|t| t.forced_dark().is_some())
+        .map(|t| format!("t==={}", js_str(t.as_str())))
+        .collect();
     format!(
-        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get('snapshot'),v=q.get('v'),t=q.get('theme');\
-if(q.get('lang')==='en'){{h.lang='en';addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
-if(t==='dark'||t==='light')h.setAttribute('data-theme',t);\
+        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get({}),v=q.get({}),t=q.get({});\
+if(q.get({})==={}){{h.lang={};addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
+if({})h.setAttribute('data-theme',t);\
 if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={}))h.setAttribute('data-other','');\
 if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
 var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
 window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
+        js_str(param::SNAPSHOT),
+        js_str(param::VERSION),
+        js_str(param::THEME),
+        js_str(param::LANG),
+        js_str(Lang::En.tag()),
+        js_str(Lang::En.tag()),
         js_str(title_en),
+        forced.join("||"),
         js_str(snapshot_id),
         js_str(version)
     )
@@ -75,11 +92,7 @@ pub fn with_boot_script(html: &str, script: &str) -> Result<String, String> {
 
 /// Makes a finished page an embed page: `<html>` names the chart, the title is the chart's, and
 /// the inline script goes first in the head, allowed by its hash in the CSP.
-pub fn embed_head(
-    html: &str,
-    chart: crate::chart_id::ChartId,
-    script: &str,
-) -> Result<String, String> {
+pub fn embed_head(html: &str, chart: ChartId, script: &str) -> Result<String, String> {
     let open = "<html lang=\"vi\">";
     if !html.contains(open) {
         return Err("index.html has no <html lang=\"vi\">".into());
@@ -95,11 +108,7 @@ pub fn embed_head(
     if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
         out.replace_range(
             a + "<title>".len()..b,
-            &format!(
-                "{} · {}",
-                present::chart_title(Lang::Vi, chart),
-                t(Lang::Vi, Key::AppName)
-            ),
+            &present::document_title(Lang::Vi, Some(chart)),
         );
     }
     with_boot_script(&out, script)
@@ -212,7 +221,7 @@ pub fn harden(
          const root = document.documentElement;\n\
          const boot = document.getElementById('boot');\n\
          // An embed shows one chart, not the static page.\n\
-         if (params.has('embed')) boot?.setAttribute('hidden', '');\n\
+         if (params.has({embed})) boot?.setAttribute('hidden', '');\n\
          if (root.dataset.embed && !root.hasAttribute('data-other') && boot) {{\n\
          \x20 // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
          \x20 // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
@@ -234,7 +243,7 @@ pub fn harden(
          \x20 document.head.append(l);\n\
          }};\n\
          preload('data/index.json');\n\
-         const snapshot = params.get('snapshot'), version = params.get('v');\n\
+         const snapshot = params.get({snapshot_param}), version = params.get({version_param});\n\
          if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
          const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
@@ -245,6 +254,9 @@ pub fn harden(
         snap = js_str(warm.snapshot),
         ver = js_str(warm.version),
         path = js_str(warm.path),
+        embed = js_str(param::EMBED),
+        snapshot_param = js_str(param::SNAPSHOT),
+        version_param = js_str(param::VERSION),
     );
     let name = {
         use sha2::Digest;

@@ -2,8 +2,11 @@
 //! app, in both languages, with marks whose tooltips the stylesheet shows on hover, tap and focus.
 
 use super::{attr, text};
+use crate::chart_id::{ChartId, FigureId};
 use crate::i18n::{t, Key, Lang};
+use crate::markup;
 use crate::present;
+use crate::route::Route;
 use crate::snapshot::Snapshot;
 
 /// The widths the charts are drawn at in the static page, each with the class that shows it to the
@@ -34,47 +37,26 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
 }
 
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
-    use crate::chart_id::ChartId;
     let tag = lang.tag();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
     h.push_str(&format!(
-        "<header class=\"site\"><p class=\"brand\"><span class=\"name\">{}</span><span class=\"tagline\">{}</span></p></header>\n",
-        t(lang, Key::AppName),
-        t(lang, Key::Tagline)
+        "<header class=\"{}\">{}</header>\n",
+        markup::class::SITE,
+        markup::brand(lang)
     ));
     h.push_str("<main><article class=\"dashboard\">\n");
-    let unit = match &s.unit.successor {
-        Some(succ) => format!(
-            "{} · {} {}",
-            lang.pick(&s.unit.name),
-            t(lang, Key::FormerUnit),
-            lang.pick(&succ.name)
-        ),
-        None => lang.pick(&s.unit.name).to_string(),
-    };
     h.push_str(&format!(
-        "<p class=\"unit\">{}</p>\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"tallies\">\n",
-        text(&unit),
+        "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"{}\">\n",
+        markup::unit(&present::unit_line(lang, s)),
         text(lang.pick(&s.title)),
         text(&present::version_note(lang, version, published, false)),
-        text(&present::version_note(lang, version, published, true))
+        text(&present::version_note(lang, version, published, true)),
+        markup::class::TALLIES,
     ));
     for (i, tally) in s.tallies.iter().enumerate() {
         let line = present::tally_line(lang, s, tally);
-        let sources: Vec<String> = line.sources.iter().map(source_link).collect();
-        h.push_str(&format!(
-            "<div class=\"tally{}\"><p class=\"figure\"><span class=\"fraction\">{}</span> <span class=\"label\">{}</span> · <span class=\"rate\">{}</span></p>\
-             <p class=\"as-of\">{}: {}</p><p class=\"pillar-split\">{}</p><p class=\"source\">{}: {}</p></div>\n",
-            if i == 0 { " headline" } else { "" },
-            line.fraction,
-            t(lang, Key::IndicatorsMet),
-            line.rate,
-            t(lang, Key::AsOf),
-            text(&line.as_of),
-            text(&line.pillars),
-            t(lang, Key::Source),
-            sources.join("; ")
-        ));
+        h.push_str(&markup::tally(lang, &line, i == 0));
+        h.push('\n');
     }
     h.push_str("</section>\n<section class=\"unknowns\">");
     h.push_str(&format!("<h2>{}</h2><ul>", t(lang, Key::WhatIsUnknown)));
@@ -83,12 +65,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
     }
     h.push_str("</ul></section>\n");
     for id in ChartId::ALL {
-        // The Vietnamese page keeps the app's figure ids (links to `#chart-…` land on it).
-        let scope = match lang {
-            Lang::Vi => format!("chart-{}", id.as_str()),
-            Lang::En => format!("chart-{}-en", id.as_str()),
-        };
-        h.push_str(&static_figure(lang, s, id, &scope));
+        h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
     }
     h.push_str(&format!(
         "<section class=\"sources\"><h2>{}</h2><ol>",
@@ -96,19 +73,20 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
     ));
     for src in &s.sources {
         let r = present::source_ref(lang, src);
-        h.push_str(&format!("<li>{}</li>", source_link(&r)));
+        h.push_str(&format!("<li>{}</li>", markup::source_link(&r)));
     }
     h.push_str("</ol></section>\n</article></main>\n</div>\n");
     h
 }
 
 /// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
-/// same code, with marks that answer without script. `scope` is the figure's id.
+/// same code, with its legend, and with marks that answer without script. `figure` is its id.
 ///
 /// The rules that place its marks follow it in a `<style>` of its own (allowed by its hash, see
 /// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
 /// the rules of the 23 other drawings on the page.
-fn static_figure(lang: Lang, s: &Snapshot, id: crate::chart_id::ChartId, scope: &str) -> String {
+fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> String {
+    let scope = figure.to_string();
     let summary = present::chart_summary(lang, id, s);
     let mut areas = String::new();
     let mut rules = String::new();
@@ -125,10 +103,11 @@ fn static_figure(lang: Lang, s: &Snapshot, id: crate::chart_id::ChartId, scope: 
     let figure = format!(
         "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
          <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-         {areas}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
+         <div class=\"chart-tools\">{}</div>{areas}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
         text(present::chart_title(lang, id)),
         text(&present::chart_as_of(lang, id, s)),
         text(&present::chart_source(lang, id, s)),
+        markup::legend(&present::legend(lang, id, s)),
         text(&summary),
     );
     figure
@@ -138,27 +117,18 @@ fn static_figure(lang: Lang, s: &Snapshot, id: crate::chart_id::ChartId, scope: 
 /// note and link back for a pinned and for a following link. The page's inline script (see
 /// [`super::boot_script`]) marks `<html>` before the first paint, and the stylesheet shows the one
 /// variant the link asks for, so nothing is swapped on screen.
-pub fn embed_markup(
-    s: &Snapshot,
-    chart: crate::chart_id::ChartId,
-    version: &str,
-    published: &str,
-) -> Boot {
+pub fn embed_markup(s: &Snapshot, chart: ChartId, version: &str, published: &str) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        let figure = static_figure(lang, s, chart, &format!("chart-{}-{tag}", chart.as_str()));
+        let figure = static_figure(lang, s, chart, FigureId::embed(chart, lang));
         let footer = |pinned: bool| {
-            let pin = if pinned {
-                format!("&amp;snapshot={}&amp;v={}", attr(&s.id), attr(version))
-            } else {
-                String::new()
-            };
+            let pin = pinned.then_some((s.id.as_str(), version));
             format!(
-                "<div class=\"{}\"><p class=\"version-note\">{}</p><a href=\"./?lang={tag}{pin}#chart-{}\" target=\"_blank\" rel=\"noopener\">{}</a></div>",
+                "<div class=\"{}\"><p class=\"version-note\">{}</p><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></div>",
                 if pinned { "pinned" } else { "following" },
                 text(&present::version_note(lang, version, published, pinned)),
-                chart.as_str(),
+                attr(&Route::page_link("./", lang, pin, chart)),
                 t(lang, Key::SeeFullPage)
             )
         };
@@ -269,16 +239,6 @@ pub fn static_marks(scope: &str, drawn: &crate::chart::Drawn) -> (String, String
         ));
     }
     (html, css)
-}
-
-/// A source as the app links it (the same markup, so the same layout to the pixel).
-fn source_link(r: &present::SourceRef) -> String {
-    format!(
-        "<span class=\"source-ref\"><a href=\"{}\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">{}</a> ({})</span>",
-        attr(&r.url),
-        text(&r.title),
-        text(&r.detail)
-    )
 }
 
 /// Puts [`boot_markup`] in place of the `<div id="boot">…</div>` of `html` (the last element of

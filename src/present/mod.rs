@@ -194,6 +194,22 @@ pub struct Table {
 }
 
 /// The snapshot the tests of every chart read.
+/// What a reader waiting on a slow network is told: how long, against the deadline after which
+/// the request is given up. `interactive`: the pre-rendered page is already on screen, and only
+/// the interactive charts are awaited.
+pub fn slow_network(lang: Lang, waited: u32, max: u32, interactive: bool) -> String {
+    match (lang, interactive) {
+        (Lang::Vi, true) => {
+            format!("Mạng chậm: đã chờ {waited} giây (tối đa {max} giây) để tải phần tương tác.")
+        }
+        (Lang::En, true) => {
+            format!("Slow network: waited {waited} s (at most {max} s) for the interactive charts.")
+        }
+        (Lang::Vi, false) => format!("Mạng chậm: đã chờ {waited} giây (tối đa {max} giây)."),
+        (Lang::En, false) => format!("Slow network: waited {waited} s (at most {max} s)."),
+    }
+}
+
 #[cfg(test)]
 fn test_snapshot() -> Snapshot {
     crate::validate::parse_snapshot(include_bytes!(

@@ -8,22 +8,17 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
+use crate::chart::mark::{tooltip_box, MarkKey};
 use crate::chart::{hit, step, Options, Series};
-use crate::i18n::{t, Key, Lang};
+use crate::chart_id::FigureId;
+use crate::hooks::use_width;
+use crate::i18n::{t, Key};
 use crate::present::Table;
-use crate::snapshot::Pillar;
-use crate::views::charts::{ChartSpec, LegendEntry};
+use crate::state::{chart_pending, ChartContext};
+use crate::views::charts::ChartSpec;
+use crate::views::shared::Legend;
 use crate::views::tools::ChartTools;
-
-/// What the page shares with every chart: language, chosen pillar, theme.
-#[derive(Clone, Copy)]
-pub struct ChartContext {
-    pub lang: RwSignal<Lang>,
-    pub pillar: RwSignal<Option<Pillar>>,
-    pub dark: Signal<bool>,
-}
 
 #[component]
 pub fn ChartFigure(
@@ -31,12 +26,12 @@ pub fn ChartFigure(
     /// Show the journalist's tools (embed, downloads, share).
     #[prop(optional)]
     tools: bool,
-    /// The mark key to open on load (from the URL).
-    #[prop(optional)]
-    initial: Option<String>,
+    /// The mark to open on load (from the link).
+    #[prop(default = None)]
+    initial: Option<MarkKey>,
     /// Called with the key of the mark a reader chose (click, tap, Enter).
     #[prop(optional)]
-    on_select: Option<Arc<dyn Fn(Option<String>) + Send + Sync>>,
+    on_select: Option<Arc<dyn Fn(Option<MarkKey>) + Send + Sync>>,
     /// Shown under the chart when a pillar is chosen and no mark belongs to it.
     #[prop(optional, into)]
     empty_pillar_note: Option<Signal<String>>,
@@ -44,6 +39,7 @@ pub fn ChartFigure(
     let ctx = expect_context::<ChartContext>();
     let lang = ctx.lang;
     let id = spec.id.as_str();
+    let figure_id = FigureId::page(spec.id).to_string();
     let ChartSpec {
         title,
         as_of,
@@ -61,7 +57,7 @@ pub fn ChartFigure(
 
     let area = NodeRef::<leptos::html::Div>::new();
     let width = use_width(area);
-    let drawn_once = crate::app::chart_pending();
+    let drawn_once = chart_pending();
     let drawn_once2 = drawn_once.clone();
     on_cleanup(drawn_once2);
     let drawn = Memo::new(move |_| {
@@ -188,14 +184,14 @@ pub fn ChartFigure(
     };
 
     view! {
-        <figure class="chart-figure" data-testid=format!("figure-{id}") id=format!("chart-{id}")>
+        <figure class="chart-figure" data-testid=format!("figure-{id}") id=figure_id>
             <figcaption>
                 <h2 class="chart-title">{move || title.get()}</h2>
                 <p class="chart-subtitle" data-testid=format!("as-of-{id}")>{move || as_of.get()}</p>
                 <p class="chart-subtitle" data-testid=format!("source-{id}")>{move || source.get()}</p>
             </figcaption>
             <div class="chart-tools">
-                <Legend entries=legend hidden=hidden lang=lang />
+                <Legend items=legend hidden=hidden lang=lang />
                 <button
                     type="button"
                     class="table-switch"
@@ -213,7 +209,7 @@ pub fn ChartFigure(
                     node_ref=area
                     tabindex="0"
                     role="group"
-                    aria-roledescription=move || match lang.get() { Lang::Vi => "biểu đồ", Lang::En => "chart" }
+                    aria-roledescription=move || t(lang.get(), Key::Chart)
                     aria-label=move || title.get()
                     aria-describedby=format!("{summary_id} {help_id}")
                     on:pointermove=on_move
@@ -226,14 +222,13 @@ pub fn ChartFigure(
                     <div class="chart-svg" aria-hidden="true" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()))></div>
                     {move || mark().map(|m| {
                         let f = m.focus;
-                        let tip_w = 260.0_f64.min(chart_w());
-                        let left = ((f.x0 + f.x1) / 2.0 - tip_w / 2.0).clamp(0.0, (chart_w() - tip_w).max(0.0));
+                        let tip = tooltip_box(f, chart_w());
                         view! {
                             <div class="mark-focus" aria-hidden="true"
                                 style:left=format!("{}px", f.x0) style:top=format!("{}px", f.y0)
                                 style:width=format!("{}px", f.width()) style:height=format!("{}px", f.height())></div>
-                            <div class="tooltip" role="tooltip" id=tooltip_id.clone() data-testid="tooltip" data-key=m.key.clone()
-                                style:left=format!("{left}px") style:top=format!("{}px", f.y1 + 6.0) style:width=format!("{tip_w}px")>
+                            <div class="tooltip" role="tooltip" id=tooltip_id.clone() data-testid="tooltip" data-key=m.key.to_string()
+                                style:left=format!("{}px", tip.left) style:top=format!("{}px", tip.top) style:width=format!("{}px", tip.width)>
                                 <strong>{m.tooltip.title.clone()}</strong>
                                 {m.tooltip.lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}
                             </div>
@@ -252,39 +247,6 @@ pub fn ChartFigure(
             <p class="chart-summary" id=summary_id data-testid=format!("summary-{id}")>{move || summary.get()}</p>
             {tools.then(|| view! { <ChartTools spec=spec drawn=drawn dark=ctx.dark lang=lang /> })}
         </figure>
-    }
-}
-
-#[component]
-fn Legend(
-    entries: Vec<LegendEntry>,
-    hidden: RwSignal<Vec<Series>>,
-    lang: RwSignal<Lang>,
-) -> impl IntoView {
-    view! {
-        <div class="legend" role="group" aria-label=move || t(lang.get(), Key::Legend)>
-            {entries
-                .into_iter()
-                .map(|e| {
-                    let s = e.series;
-                    let on = move || !hidden.with(|h| h.contains(&s));
-                    view! {
-                        <button
-                            type="button"
-                            class="legend-entry"
-                            data-series=match s { Series::Primary => "primary", Series::Secondary => "secondary" }
-                            aria-pressed=move || on().to_string()
-                            on:click=move |_| hidden.update(|h| {
-                                if let Some(i) = h.iter().position(|x| *x == s) { h.remove(i); } else { h.push(s); }
-                            })
-                        >
-                            <span class=format!("swatch {}", e.swatch) aria-hidden="true"></span>
-                            {move || e.label.get()}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
     }
 }
 
@@ -308,37 +270,4 @@ fn TableView(table: Signal<Table>) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-/// The content width of `el` in CSS px, once known, kept up to date by a `ResizeObserver` (so a
-/// rotated phone or an opened sidebar both redraw the chart at its new width).
-fn use_width(el: NodeRef<leptos::html::Div>) -> ReadSignal<Option<f64>> {
-    let (width, set_width) = signal(None::<f64>);
-    Effect::new(move |_| {
-        let Some(node) = el.get() else { return };
-        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
-                return;
-            };
-            let w = entry.content_rect().width().floor();
-            // Sub-pixel jitter would redraw for nothing.
-            if w > 0.0
-                && width
-                    .get_untracked()
-                    .is_none_or(|old: f64| (old - w).abs() >= 1.0)
-            {
-                // Every chart's observer reports in the same frame; drawing each in a task of its
-                // own keeps the main thread free to answer the reader between them.
-                set_timeout(move || set_width.set(Some(w)), std::time::Duration::ZERO);
-            }
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-            set_width.set(Some(f64::from(node.client_width()).max(280.0)));
-            return;
-        };
-        observer.observe(&node);
-        let keep = send_wrapper::SendWrapper::new((observer, on_resize));
-        on_cleanup(move || keep.0.disconnect());
-    });
-    width
 }

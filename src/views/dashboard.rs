@@ -2,21 +2,22 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::set_query;
+use crate::chart::mark::{MarkEnd, MarkKey};
 use crate::chart_id::ChartId;
-use crate::fetch::Loaded;
 use crate::i18n::{pillar_name, t, Key, Lang};
-use crate::present::{self, source_ref, tally_line, SourceRef};
-use crate::snapshot::Pillar;
-use crate::views::chart_figure::{ChartContext, ChartFigure};
+use crate::markup::class;
+use crate::present::{self, source_ref, tally_line};
+use crate::snapshot::{Loaded, Pillar};
+use crate::state::{page_base, route, update_route, AppReady, ChartContext, SnapshotMeta};
+use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
-use crate::views::tools::SnapshotMeta;
+use crate::views::shared::{SourceLink, Tally, UnitLine};
 
 /// The ready state: the transparency page for one snapshot.
 #[component]
 pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let ctx = expect_context::<ChartContext>();
-    provide_context(meta(&loaded));
+    provide_context(SnapshotMeta::new(&loaded, &route()));
     // The page is built in steps, one task each (the top, then each chart, then the cards), so no
     // step holds the main thread long on a slow phone; it is invisible until the last chart has
     // drawn, so the steps are never seen.
@@ -29,7 +30,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
         }
     });
     let from = move |k: u8| Memo::new(move |_| step.get() >= k);
-    let ready = use_context::<crate::app::AppReady>();
+    let ready = use_context::<AppReady>();
     Effect::new(move |_| {
         if step.get() >= STEPS {
             if let Some(a) = ready {
@@ -39,16 +40,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     });
     let s = StoredValue::new(loaded.snapshot);
     let title = move || s.with_value(|s| lang.get().pick(&s.title).to_string());
-    let unit = move || {
-        s.with_value(|s| {
-            let l = lang.get();
-            let name = l.pick(&s.unit.name).to_string();
-            match &s.unit.successor {
-                Some(succ) => format!("{name} · {} {}", t(l, Key::FormerUnit), l.pick(&succ.name)),
-                None => name,
-            }
-        })
-    };
+    let unit = Signal::derive(move || s.with_value(|s| present::unit_line(lang.get(), s)));
     let tallies = move || {
         s.with_value(|s| {
             s.tallies
@@ -58,15 +50,11 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let on_indicator = Arc::new(|key: Option<String>| {
-        // Mark keys are `indicator-id:from|to`; the URL names the indicator.
-        let id = key
-            .as_deref()
-            .and_then(|k| k.split(':').next())
-            .unwrap_or("");
-        set_query("indicator", id);
+    // The link names the indicator whose figures are open; its first end is the mark to open.
+    let on_indicator = Arc::new(|key: Option<MarkKey>| {
+        update_route(|r| r.indicator = key.map(|k| k.row));
     });
-    let initial_indicator = crate::app::query("indicator").map(|id| format!("{id}:from"));
+    let initial_indicator = route().indicator.map(|id| MarkKey::end(id, MarkEnd::From));
     let spec = move |id: ChartId| charts::spec(id, s, lang);
 
     let goals = move || {
@@ -115,10 +103,10 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
 
     view! {
         <article class="dashboard" data-testid="dashboard" data-snapshot=loaded.version.version.clone()>
-            <p class="unit">{unit}</p>
+            <UnitLine line=unit />
             <h1>{title}</h1>
             <VersionNote lang=lang />
-            <section class="tallies" aria-label=move || t(lang.get(), Key::IndicatorsMet)>
+            <section class=class::TALLIES aria-label=move || t(lang.get(), Key::IndicatorsMet)>
                 {move || tallies().into_iter().map(|(headline, line)| view! { <Tally headline=headline line=line lang=lang /> }).collect_view()}
             </section>
             <section class="unknowns" data-testid="unknowns">
@@ -128,7 +116,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
             <PillarPicker pillar=ctx.pillar lang=lang />
             {let shown = from(1); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Headline) tools=true /> })}
             {let shown = from(2); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Pillars) tools=true /> })}
-            {let shown = from(3); let initial = initial_indicator.clone().unwrap_or_default(); let on_select = on_indicator.clone();
+            {let shown = from(3); let initial = initial_indicator.clone(); let on_select = on_indicator.clone();
              move || shown.get().then(|| view! {
                 <ChartFigure
                     spec=spec(ChartId::Indicators)
@@ -192,31 +180,19 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// Which version is shown, from the loaded manifest entry.
-pub fn meta(loaded: &Loaded) -> SnapshotMeta {
-    SnapshotMeta {
-        id: loaded.entry.id.clone(),
-        version: loaded.version.version.clone(),
-        path: loaded.version.path.clone(),
-        published: loaded.version.published.clone(),
-        latest: loaded
-            .entry
-            .latest()
-            .map(|v| v.version.clone())
-            .unwrap_or_default(),
-        pinned: crate::app::query("v").is_some(),
-    }
-}
-
 /// Which data version this is: pinned or following the latest, and whether newer data exist.
 #[component]
 pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
     let m = expect_context::<SnapshotMeta>();
     let newer = m.version != m.latest;
     let latest_href = format!(
-        "{}?lang={}",
-        crate::views::tools::page_base(),
-        lang.get_untracked().tag()
+        "{}{}",
+        page_base(),
+        crate::route::Route {
+            lang: Some(lang.get_untracked()),
+            ..Default::default()
+        }
+        .query()
     );
     let m2 = m.clone();
     let text =
@@ -252,7 +228,7 @@ fn SourceNote(ids: Vec<String>) -> impl IntoView {
 fn PillarPicker(pillar: RwSignal<Option<Pillar>>, lang: RwSignal<Lang>) -> impl IntoView {
     let choose = move |p: Option<Pillar>| {
         pillar.set(p);
-        set_query("pillar", p.map_or("", |p| p.as_str()));
+        update_route(|r| r.pillar = p);
     };
     let options: Vec<Option<Pillar>> = std::iter::once(None)
         .chain(Pillar::ALL.into_iter().map(Some))
@@ -271,50 +247,5 @@ fn PillarPicker(pillar: RwSignal<Option<Pillar>>, lang: RwSignal<Lang>) -> impl 
                 </button>
             }).collect_view()}
         </div>
-    }
-}
-
-/// One tally: "33/39 indicators met · 84,6%", its as-of and its source.
-#[component]
-fn Tally(headline: bool, line: crate::present::TallyLine, lang: RwSignal<Lang>) -> impl IntoView {
-    let class = if headline { "tally headline" } else { "tally" };
-    view! {
-        <div class=class data-testid=if headline { "headline" } else { "tally" }>
-            <p class="figure">
-                <span class="fraction" data-testid="fraction">{line.fraction.clone()}</span>
-                " "
-                <span class="label">{move || t(lang.get(), Key::IndicatorsMet)}</span>
-                " · "
-                <span class="rate" data-testid="rate">{line.rate.clone()}</span>
-            </p>
-            <p class="as-of" data-testid="as-of">{move || t(lang.get(), Key::AsOf)} ": " {line.as_of.clone()}</p>
-            <p class="pillar-split">{line.pillars.clone()}</p>
-            <p class="source" data-testid="source">
-                {move || t(lang.get(), Key::Source)}
-                ": "
-                {line
-                    .sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| view! {
-                        {(i > 0).then_some("; ")}
-                        <SourceLink r=r.clone() />
-                    })
-                    .collect_view()}
-            </p>
-        </div>
-    }
-}
-
-/// A link to a source. Validation has already refused every URL that is not http(s).
-#[component]
-fn SourceLink(r: SourceRef) -> impl IntoView {
-    view! {
-        <span class="source-ref">
-            <a href=r.url rel="noopener noreferrer external" target="_blank" lang="vi">{r.title}</a>
-            " ("
-            {r.detail}
-            ")"
-        </span>
     }
 }

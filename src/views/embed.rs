@@ -5,21 +5,21 @@
 use leptos::prelude::*;
 
 use crate::chart_id::ChartId;
-use crate::fetch::Loaded;
 use crate::i18n::{t, Key, Lang};
+use crate::snapshot::Loaded;
+use crate::state::{mark_ready, route, SnapshotMeta};
 use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
-use crate::views::dashboard::{meta, VersionNote};
-use crate::views::tools::page_url;
+use crate::views::dashboard::VersionNote;
 
 #[component]
 pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl IntoView {
-    let m = meta(&loaded);
-    let full_page = page_url(&m, lang.get_untracked(), chart, m.pinned);
+    let m = SnapshotMeta::new(&loaded, &route());
+    let full_page = m.page_link(lang.get_untracked(), chart, m.pinned);
     provide_context(m);
     let s = StoredValue::new(loaded.snapshot);
     let spec = charts::spec(chart, s, lang);
-    crate::app::mark_ready();
+    mark_ready();
     view! {
         <div class="embed" data-testid="embed">
             <ChartFigure spec=spec />

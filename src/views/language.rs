@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::set_query;
 use crate::i18n::{t, Key, Lang};
+use crate::state::update_route;
 
 /// The visible switch to the other language, labelled in that language ("English" / "Tiếng Việt").
 #[component]
@@ -9,7 +9,7 @@ pub fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     let switch = move |_| {
         let next = lang.get().other();
         lang.set(next);
-        set_query("lang", next.tag());
+        update_route(|r| r.lang = Some(next));
     };
     view! {
         <button

@@ -1,15 +1,17 @@
-//! The components a reader sees, named for what they show. Only these and `app` touch the DOM.
+//! The components a reader sees, named for what they show. With `app`, `state`, `hooks` and
+//! `fetch`, the only code that touches the browser.
 
 mod chart_figure;
 mod charts;
 mod dashboard;
 mod embed;
 mod language;
+mod shared;
 mod status;
 mod tools;
 
-pub use chart_figure::{ChartContext, ChartFigure};
 pub use dashboard::Dashboard;
 pub use embed::EmbedView;
 pub use language::LanguageSwitch;
+pub use shared::Brand;
 pub use status::{LoadErrorPanel, Loading, SnapshotPicker};

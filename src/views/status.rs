@@ -2,13 +2,16 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, Key, Lang};
 use crate::load::LoadError;
+use crate::present;
+use crate::state::{mark_ready, update_route};
 
-/// The loading state. On a slow network it says how long it has waited, against the deadline.
+/// The loading state. On a slow network it says how long it has waited, against the `deadline`
+/// (seconds) after which the request is given up.
 #[component]
-pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Loading(lang: RwSignal<Lang>, deadline: u32) -> impl IntoView {
     let start = js_sys::Date::now();
     let waited = RwSignal::new(0u32);
-    let max = crate::fetch::TIMEOUT_SECONDS;
+    let max = deadline;
     let handle = set_interval_with_handle(
         move || {
             let n = ((js_sys::Date::now() - start) / 1000.0) as u32;
@@ -17,10 +20,12 @@ pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
             if n >= 2 {
                 if let Some(line) = document().query_selector("#boot > .loading").ok().flatten() {
                     let n = n.min(max);
-                    line.set_text_content(Some(&match lang.get_untracked() {
-                        Lang::Vi => format!("Mạng chậm: đã chờ {n} giây (tối đa {max} giây) để tải phần tương tác."),
-                        Lang::En => format!("Slow network: waited {n} s (at most {max} s) for the interactive charts."),
-                    }));
+                    line.set_text_content(Some(&present::slow_network(
+                        lang.get_untracked(),
+                        n,
+                        max,
+                        true,
+                    )));
                     let _ = line.set_attribute("data-testid", "slow");
                 }
             }
@@ -40,10 +45,7 @@ pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
                 let n = waited.get().min(max);
                 view! {
                     <p data-testid="slow">
-                        {match lang.get() {
-                            Lang::Vi => format!("Mạng chậm: đã chờ {n} giây (tối đa {max} giây)."),
-                            Lang::En => format!("Slow network: waited {n} s (at most {max} s)."),
-                        }}
+                        {present::slow_network(lang.get(), n, max, false)}
                     </p>
                     <progress max=max value=n aria-hidden="true"></progress>
                 }
@@ -63,12 +65,14 @@ pub fn SnapshotPicker(
     let entries = manifest.snapshots.clone();
     view! {
         <label class="snapshot-picker">
-            <span>{move || match lang.get() { Lang::Vi => "Bộ số liệu", Lang::En => "Dataset" }}</span>
+            <span>{move || t(lang.get(), Key::Dataset)}</span>
             <select data-testid="snapshot-picker" on:change=move |ev| {
                 let id = event_target_value(&ev);
-                crate::app::set_query("v", "");
-                crate::app::set_query("indicator", "");
-                crate::app::set_query("snapshot", &id);
+                update_route(|r| {
+                    r.version = None;
+                    r.indicator = None;
+                    r.snapshot = Some(id.clone());
+                });
                 selected.set(Some(id));
             }>
                 {entries.into_iter().map(|e| {
@@ -101,7 +105,7 @@ pub fn LoadErrorPanel(
         .map(|p| p.iter().cloned().collect())
         .unwrap_or_default();
     let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
-    crate::app::mark_ready();
+    mark_ready();
     let error2 = error.clone();
     view! {
         <section class="load-error" role="alert" data-testid="load-error">

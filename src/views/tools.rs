@@ -8,55 +8,10 @@ use wasm_bindgen::JsCast;
 use crate::chart::{Drawn, Theme};
 use crate::chart_id::ChartId;
 use crate::export::{self, Caption, EmbedSpec};
-use crate::i18n::Lang;
+use crate::i18n::{t, Key, Lang};
+use crate::route::ThemeChoice;
+use crate::state::{page_base, SnapshotMeta};
 use crate::views::charts::ChartSpec;
-
-/// Which snapshot version the page shows, for file names, pins and share links.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SnapshotMeta {
-    pub id: String,
-    pub version: String,
-    pub path: String,
-    pub published: String,
-    /// The newest version in the manifest.
-    pub latest: String,
-    /// Whether the URL named the version.
-    pub pinned: bool,
-}
-
-fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
-/// The page URL without query or fragment.
-pub fn page_base() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    // The site's folder: the page is its index, and embeds are files beside it
-    // (`…/embed-pillars.html` links back to `…/`).
-    let path = loc.pathname().unwrap_or_default();
-    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
-    format!("{}{dir}", loc.origin().unwrap_or_default())
-}
-
-/// The full page at one chart, pinned to the version shown or following the latest.
-pub fn page_url(m: &SnapshotMeta, lang: Lang, chart: ChartId, pinned: bool) -> String {
-    let pin = if pinned {
-        format!("&snapshot={}&v={}", m.id, m.version)
-    } else {
-        String::new()
-    };
-    format!(
-        "{}?lang={}{pin}#chart-{}",
-        page_base(),
-        lang.tag(),
-        chart.as_str()
-    )
-}
 
 fn download_blob(name: &str, blob: &web_sys::Blob) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
@@ -210,19 +165,15 @@ pub fn ChartTools(
     let json_name = meta.with_value(|m| format!("{}-{}.json", m.id, m.version));
 
     // The share link pins the version, so it keeps showing what the journalist saw.
-    let share_url = move || meta.with_value(|m| page_url(m, lang.get_untracked(), id, true));
+    let share_url = move || meta.with_value(|m| m.page_link(lang.get_untracked(), id, true));
     let on_copy_link = move |_| {
         let url = share_url();
         copy_to_clipboard(url, move |ok| {
             status.set(
                 if ok {
-                    tr(lang.get_untracked(), "Đã chép liên kết.", "Link copied.")
+                    t(lang.get_untracked(), Key::LinkCopied)
                 } else {
-                    tr(
-                        lang.get_untracked(),
-                        "Không chép được; hãy chép từ thanh địa chỉ.",
-                        "Could not copy; copy it from the address bar.",
-                    )
+                    t(lang.get_untracked(), Key::LinkNotCopied)
                 }
                 .into(),
             )
@@ -248,13 +199,13 @@ pub fn ChartTools(
     let id_str = id.as_str();
     view! {
         <div class="chart-share" data-testid=format!("tools-{id_str}")>
-            <button type="button" data-testid=format!("embed-{id_str}") on:click=open>{move || tr(lang.get(), "Nhúng", "Embed")}</button>
+            <button type="button" data-testid=format!("embed-{id_str}") on:click=open>{move || t(lang.get(), Key::Embed)}</button>
             <button type="button" data-testid=format!("png-{id_str}") on:click=on_png>"PNG"</button>
             <button type="button" data-testid=format!("svg-{id_str}") on:click=on_svg>"SVG"</button>
             <button type="button" data-testid=format!("csv-{id_str}") on:click=on_csv>"CSV"</button>
             <a class="button" href=json_href download=json_name data-testid=format!("json-{id_str}")>"JSON"</a>
-            <button type="button" data-testid=format!("copy-link-{id_str}") on:click=on_copy_link>{move || tr(lang.get(), "Chép liên kết", "Copy link")}</button>
-            {can_share().then(|| view! { <button type="button" on:click=on_share>{move || tr(lang.get(), "Chia sẻ", "Share")}</button> })}
+            <button type="button" data-testid=format!("copy-link-{id_str}") on:click=on_copy_link>{move || t(lang.get(), Key::CopyLink)}</button>
+            {can_share().then(|| view! { <button type="button" on:click=on_share>{move || t(lang.get(), Key::Share)}</button> })}
             <p class="tool-status" role="status">{move || status.get()}</p>
             {move || dialog_open.get().then(|| view! { <EmbedDialog open=dialog_open spec=spec.clone() drawn=drawn lang=lang /> })}
         </div>
@@ -270,7 +221,7 @@ fn EmbedDialog(
 ) -> impl IntoView {
     let meta = expect_context::<SnapshotMeta>();
     let pin = RwSignal::new(true);
-    let theme = RwSignal::new("auto");
+    let theme = RwSignal::new(ThemeChoice::Auto);
     let copied = RwSignal::new(String::new());
     let id = spec.id;
     let title = spec.title;
@@ -285,7 +236,7 @@ fn EmbedDialog(
             lang: lang.get(),
             theme: theme.get(),
             pin: pin.get().then(|| (meta.id.clone(), meta.version.clone())),
-            title: format!("{} — Chỉ số", title.get()),
+            title: format!("{} — {}", title.get(), t(lang.get(), Key::AppName)),
             height,
         }
     });
@@ -293,13 +244,9 @@ fn EmbedDialog(
         copy_to_clipboard(text, move |ok| {
             copied.set(
                 if ok {
-                    tr(lang.get_untracked(), "Đã chép.", "Copied.")
+                    t(lang.get_untracked(), Key::Copied)
                 } else {
-                    tr(
-                        lang.get_untracked(),
-                        "Hãy chọn và chép thủ công.",
-                        "Select and copy it by hand.",
-                    )
+                    t(lang.get_untracked(), Key::CopyByHand)
                 }
                 .into(),
             )
@@ -323,27 +270,27 @@ fn EmbedDialog(
     let fixed_id = format!("fixed-{id_str}");
     view! {
         <dialog node_ref=dialog class="embed-dialog" data-testid=format!("embed-dialog-{id_str}") aria-labelledby=format!("embed-title-{id_str}") on:close=move |_| open.set(false)>
-            <h2 id=format!("embed-title-{id_str}")>{move || tr(lang.get(), "Nhúng biểu đồ", "Embed this chart")}": " {move || title.get()}</h2>
+            <h2 id=format!("embed-title-{id_str}")>{move || t(lang.get(), Key::EmbedChart)}": " {move || title.get()}</h2>
             <label class="check">
                 <input type="checkbox" prop:checked=move || pin.get() on:change=move |ev| pin.set(event_target_checked(&ev)) />
-                {move || tr(lang.get(), "Ghim phiên bản số liệu hiện tại (bài đã đăng không tự thay đổi)", "Pin the current data version (a published article never changes by itself)")}
+                {move || t(lang.get(), Key::PinVersion)}
             </label>
             <label class="select">
-                {move || tr(lang.get(), "Giao diện", "Theme")}
-                <select on:change=move |ev| theme.set(match event_target_value(&ev).as_str() { "light" => "light", "dark" => "dark", _ => "auto" })>
-                    <option value="auto">{move || tr(lang.get(), "Theo trang nhúng", "Follow the reader's setting")}</option>
-                    <option value="light">{move || tr(lang.get(), "Sáng", "Light")}</option>
-                    <option value="dark">{move || tr(lang.get(), "Tối", "Dark")}</option>
+                {move || t(lang.get(), Key::Theme)}
+                <select on:change=move |ev| theme.set(ThemeChoice::parse(&event_target_value(&ev)).unwrap_or_default())>
+                    <option value=ThemeChoice::Auto.as_str()>{move || t(lang.get(), Key::ThemeAuto)}</option>
+                    <option value=ThemeChoice::Light.as_str()>{move || t(lang.get(), Key::ThemeLight)}</option>
+                    <option value=ThemeChoice::Dark.as_str()>{move || t(lang.get(), Key::ThemeDark)}</option>
                 </select>
             </label>
-            <label for=snippet_id.clone()>{move || tr(lang.get(), "Mã nhúng, tự chỉnh chiều cao:", "Embed code, sizes itself:")}</label>
+            <label for=snippet_id.clone()>{move || t(lang.get(), Key::EmbedCode)}</label>
             <textarea id=snippet_id readonly rows="6" data-testid=format!("snippet-{id_str}") prop:value=move || embed.get().snippet()></textarea>
-            <button type="button" on:click=move |_| copy(embed.get_untracked().snippet())>{move || tr(lang.get(), "Chép mã nhúng", "Copy embed code")}</button>
-            <label for=fixed_id.clone()>{move || tr(lang.get(), "Cho CMS không cho phép script (chiều cao cố định):", "For a CMS that strips scripts (fixed height):")}</label>
+            <button type="button" on:click=move |_| copy(embed.get_untracked().snippet())>{move || t(lang.get(), Key::CopyEmbedCode)}</button>
+            <label for=fixed_id.clone()>{move || t(lang.get(), Key::FixedCode)}</label>
             <textarea id=fixed_id readonly rows="3" data-testid=format!("fixed-{id_str}") prop:value=move || embed.get().fixed_snippet()></textarea>
-            <button type="button" on:click=move |_| copy2(embed.get_untracked().fixed_snippet())>{move || tr(lang.get(), "Chép mã cố định", "Copy fixed code")}</button>
+            <button type="button" on:click=move |_| copy2(embed.get_untracked().fixed_snippet())>{move || t(lang.get(), Key::CopyFixedCode)}</button>
             <p role="status">{move || copied.get()}</p>
-            <button type="button" class="close" on:click=close>{move || tr(lang.get(), "Đóng", "Close")}</button>
+            <button type="button" class="close" on:click=close>{move || t(lang.get(), Key::Close)}</button>
         </dialog>
     }
 }

@@ -260,3 +260,54 @@ for (const [width, height] of [[412, 823], [1280, 900]]) {
     await page.context().close();
   });
 }
+
+// What both pages show (brand, unit line, tallies, source links, legends) has one home for its
+// words (`present`) and its class names (`markup::class`); this compares the two DOMs, piece by
+// piece, in both languages. Tags may differ only where the app's piece is interactive (a legend
+// entry is a button in the app, a label in the static page).
+test('the static page and the app show the shared pieces alike, in both languages', async () => {
+  const shape = (root) => root.evaluateAll((els) => els.map(function walk(el) {
+    const kids = [...el.children].map(walk);
+    return {
+      class: el.getAttribute('class') ?? '',
+      text: kids.length ? undefined : el.textContent.replace(/\s+/g, ' ').trim(),
+      all: el.textContent.replace(/\s+/g, ' ').trim(),
+      kids,
+    };
+  }));
+  const pieces = (scope, chartScope) => ({
+    brand: scope.locator('header.site .brand'),
+    unit: scope.locator('.dashboard > .unit'),
+    tallies: scope.locator('.tallies > div'),
+    sources: scope.locator('.sources .source-ref'),
+    legends: chartScope.locator('.legend'),
+  });
+  const read = async (p) => Object.fromEntries(await Promise.all(Object.entries(p).map(async ([k, v]) => [k, await shape(v)])));
+
+  const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
+  await quiet.goto(server.url);
+  const staticVi = await read(pieces(quiet.locator('#boot .static-vi'), quiet.locator('#boot .static-vi .chart-figure')));
+  const staticEn = await read(pieces(quiet.locator('#boot .static-en'), quiet.locator('#boot .static-en .chart-figure')));
+  await quiet.context().close();
+
+  const page = await openPage(browser, { width: 412, height: 823 });
+  await page.goto(server.url);
+  await page.locator('#boot').waitFor({ state: 'detached' });
+  await page.getByTestId('other-figures').waitFor();
+  const appVi = await read(pieces(page.locator('#app'), page.locator('#app .chart-figure')));
+  await page.getByTestId('lang-switch').click();
+  await page.locator('html[lang=en]').waitFor();
+  const appEn = await read(pieces(page.locator('#app'), page.locator('#app .chart-figure')));
+  await page.context().close();
+
+  for (const [lang, st, app] of [['vi', staticVi, appVi], ['en', staticEn, appEn]]) {
+    for (const piece of ['brand', 'unit', 'tallies', 'sources']) {
+      assert.ok(st[piece].length > 0, `${lang} ${piece}: the static page shows it`);
+      assert.deepEqual(app[piece], st[piece], `${lang} ${piece}: the same classes and words`);
+    }
+    // Each of the four charts has its legend on both pages: the same entries, classes and words.
+    const entries = (legends) => legends.map((l) => ({ class: l.class, entries: l.kids.map((e) => ({ class: e.class, text: e.all, swatch: e.kids[0]?.class })) }));
+    assert.equal(st.legends.length, 4, `${lang}: a legend for each chart`);
+    assert.deepEqual(entries(app.legends), entries(st.legends), `${lang} legends`);
+  }
+});

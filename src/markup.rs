@@ -1,0 +1,172 @@
+//! The markup that the static page and the app both show: the site's brand, the unit line, a
+//! tally, a source link, a chart's legend.
+//!
+//! Their words come from one pure function each in [`crate::present`]; their class names come from
+//! [`class`], which the app's components (`views/shared.rs`) and the static page's HTML (written
+//! here, natively, by [`crate::prerender`]) both use. A native test pins the static side, and the
+//! browser test "the static page and the app show the shared pieces alike" compares the two DOMs,
+//! piece by piece, in both languages. Pure, and free of Leptos, so it costs the WASM only the
+//! class names the app uses.
+
+use crate::i18n::{t, Key, Lang};
+use crate::present::{LegendItem, SourceRef, TallyLine};
+
+/// The class names of the shared pieces.
+pub mod class {
+    /// `<header>` of the site.
+    pub const SITE: &str = "site";
+    pub const BRAND: &str = "brand";
+    pub const BRAND_NAME: &str = "name";
+    pub const TAGLINE: &str = "tagline";
+    /// The unit line above the title.
+    pub const UNIT: &str = "unit";
+    pub const TALLIES: &str = "tallies";
+    pub const TALLY: &str = "tally";
+    /// The first tally, the one the page leads with.
+    pub const TALLY_HEADLINE: &str = "tally headline";
+    pub const FIGURE: &str = "figure";
+    pub const FRACTION: &str = "fraction";
+    pub const LABEL: &str = "label";
+    pub const RATE: &str = "rate";
+    pub const AS_OF: &str = "as-of";
+    pub const PILLAR_SPLIT: &str = "pillar-split";
+    pub const SOURCE: &str = "source";
+    pub const SOURCE_REF: &str = "source-ref";
+    pub const LEGEND: &str = "legend";
+    pub const LEGEND_ENTRY: &str = "legend-entry";
+    pub const SWATCH: &str = "swatch";
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Escapes text for HTML element content.
+pub fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The site's name and tagline.
+pub fn brand(lang: Lang) -> String {
+    format!(
+        "<p class=\"{}\"><span class=\"{}\">{}</span><span class=\"{}\">{}</span></p>",
+        class::BRAND,
+        class::BRAND_NAME,
+        text(t(lang, Key::AppName)),
+        class::TAGLINE,
+        text(t(lang, Key::Tagline))
+    )
+}
+
+/// The unit line ([`crate::present::unit_line`]).
+pub fn unit(line: &str) -> String {
+    format!("<p class=\"{}\">{}</p>", class::UNIT, text(line))
+}
+
+/// A source as the app links it: its title, linked, with publisher and date.
+pub fn source_link(r: &SourceRef) -> String {
+    format!(
+        "<span class=\"{}\"><a href=\"{}\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">{}</a> ({})</span>",
+        class::SOURCE_REF,
+        attr(&r.url),
+        text(&r.title),
+        text(&r.detail)
+    )
+}
+
+/// One tally: "33/39 chỉ tiêu đạt · 84,6%", its as-of, its split by pillar and its sources.
+pub fn tally(lang: Lang, line: &TallyLine, headline: bool) -> String {
+    let sources: Vec<String> = line.sources.iter().map(source_link).collect();
+    format!(
+        "<div class=\"{}\"><p class=\"{}\"><span class=\"{}\">{}</span> <span class=\"{}\">{}</span> · <span class=\"{}\">{}</span></p>\
+         <p class=\"{}\">{}: {}</p><p class=\"{}\">{}</p><p class=\"{}\">{}: {}</p></div>",
+        if headline { class::TALLY_HEADLINE } else { class::TALLY },
+        class::FIGURE,
+        class::FRACTION,
+        text(&line.fraction),
+        class::LABEL,
+        text(t(lang, Key::IndicatorsMet)),
+        class::RATE,
+        text(&line.rate),
+        class::AS_OF,
+        text(t(lang, Key::AsOf)),
+        text(&line.as_of),
+        class::PILLAR_SPLIT,
+        text(&line.pillars),
+        class::SOURCE,
+        text(t(lang, Key::Source)),
+        sources.join("; ")
+    )
+}
+
+/// A chart's legend as the static page shows it: the same entries as the app's, which are
+/// buttons that hide and show a series; here, with no script to answer a press, plain labels.
+pub fn legend(items: &[LegendItem]) -> String {
+    let mut h = format!("<div class=\"{}\">", class::LEGEND);
+    for i in items {
+        h.push_str(&format!(
+            "<span class=\"{}\" data-series=\"{}\"><span class=\"{} {}\" aria-hidden=\"true\"></span>{}</span>",
+            class::LEGEND_ENTRY,
+            i.series.as_str(),
+            class::SWATCH,
+            i.swatch,
+            text(&i.label)
+        ));
+    }
+    h.push_str("</div>");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line() -> TallyLine {
+        TallyLine {
+            fraction: "33/39".into(),
+            rate: "84,6%".into(),
+            as_of: "11 tháng năm 2023".into(),
+            pillars: "Chính quyền số 13/16".into(),
+            sources: vec![SourceRef {
+                id: "a".into(),
+                title: "Tin <b>".into(),
+                url: "https://x.example/?a=1&b=\"2\"".into(),
+                detail: "VTC News · 27/01/2024".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_static_tally_has_the_apps_class_names_and_escapes_data() {
+        let h = tally(Lang::Vi, &line(), true);
+        assert!(h.starts_with("<div class=\"tally headline\"><p class=\"figure\"><span class=\"fraction\">33/39</span> <span class=\"label\">chỉ tiêu đạt</span> · <span class=\"rate\">84,6%</span></p>"));
+        assert!(h.contains("<p class=\"as-of\">Thời điểm: 11 tháng năm 2023</p>"));
+        assert!(h.contains("<p class=\"pillar-split\">Chính quyền số 13/16</p>"));
+        assert!(h.contains("<p class=\"source\">Nguồn: <span class=\"source-ref\"><a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">Tin &lt;b&gt;</a> (VTC News · 27/01/2024)</span></p>"));
+        assert!(tally(Lang::En, &line(), false).starts_with("<div class=\"tally\">"));
+    }
+
+    #[test]
+    fn the_static_brand_unit_and_legend_have_the_apps_class_names() {
+        assert_eq!(
+            brand(Lang::En),
+            "<p class=\"brand\"><span class=\"name\">Chỉ số</span><span class=\"tagline\">Official figures, with their sources</span></p>"
+        );
+        assert_eq!(unit("a < b"), "<p class=\"unit\">a &lt; b</p>");
+        let items = [LegendItem {
+            series: crate::chart::Series::Secondary,
+            label: "Được giao".into(),
+            swatch: "swatch-track",
+        }];
+        assert_eq!(
+            legend(&items),
+            "<div class=\"legend\"><span class=\"legend-entry\" data-series=\"secondary\"><span class=\"swatch swatch-track\" aria-hidden=\"true\"></span>Được giao</span></div>"
+        );
+    }
+}
