@@ -114,7 +114,10 @@ fn every_import_points_down_the_flow() {
     for file in &all {
         let module = module_of(&root, file);
         let Some(&own) = floors.get(module.as_str()) else {
-            wrong.push(format!("{}: module `{module}` has no floor in FLOORS", file.display()));
+            wrong.push(format!(
+                "{}: module `{module}` has no floor in FLOORS",
+                file.display()
+            ));
             continue;
         };
         let text = std::fs::read_to_string(file).expect("readable");
@@ -132,7 +135,11 @@ fn every_import_points_down_the_flow() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports that do not point down:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports that do not point down:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -141,8 +148,16 @@ fn no_file_in_src_does_several_jobs() {
     let long: Vec<String> = all
         .iter()
         .filter_map(|f| {
-            let n = std::fs::read_to_string(f).expect("readable").lines().count();
-            (n > MAX_LINES).then(|| format!("{}: {n} lines", f.strip_prefix(&root).unwrap_or(f).display()))
+            let n = std::fs::read_to_string(f)
+                .expect("readable")
+                .lines()
+                .count();
+            (n > MAX_LINES).then(|| {
+                format!(
+                    "{}: {n} lines",
+                    f.strip_prefix(&root).unwrap_or(f).display()
+                )
+            })
         })
         .collect();
     assert!(long.is_empty(), "over {MAX_LINES} lines: {long:?}");
@@ -165,13 +180,15 @@ fn the_views_hold_no_inline_translations() {
             if code.starts_with("//") {
                 continue;
             }
-            let accented = code
-                .chars()
-                .any(|c| c.is_alphabetic() && !c.is_ascii());
+            let accented = code.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
             if accented || code.contains("Lang::Vi =>") || code.contains("Lang::En =>") {
                 found.push(format!("{}:{}: {}", file.display(), n + 1, code));
             }
         }
     }
-    assert!(found.is_empty(), "inline translations:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "inline translations:\n{}",
+        found.join("\n")
+    );
 }

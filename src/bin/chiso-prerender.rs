@@ -12,7 +12,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::i18n::Lang;
     use chiso::prerender::{
         boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,
-        preview, preview_svg, with_boot_script, Warm,
+        preview, preview_svg, with_boot_script, with_title, Warm,
     };
     use chiso::present;
     use chiso::validate::{parse_manifest, parse_snapshot};
@@ -75,6 +75,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &present::document_title(Lang::En, None),
     );
+    let html = with_title(&html, &present::document_title(Lang::Vi, None));
     std::fs::write(dist.join("index.html"), with_boot_script(&html, &script)?)
         .map_err(|e| format!("index.html: {e}"))?;
     for chart in ChartId::ALL {

@@ -97,7 +97,7 @@ pub fn embed_head(html: &str, chart: ChartId, script: &str) -> Result<String, St
     if !html.contains(open) {
         return Err("index.html has no <html lang=\"vi\">".into());
     }
-    let mut out = html.replacen(
+    let out = html.replacen(
         open,
         &format!(
             "<html lang=\"vi\" data-embed=\"{}\" class=\"embedded\">",
@@ -105,13 +105,19 @@ pub fn embed_head(html: &str, chart: ChartId, script: &str) -> Result<String, St
         ),
         1,
     );
-    if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
-        out.replace_range(
-            a + "<title>".len()..b,
-            &present::document_title(Lang::Vi, Some(chart)),
-        );
-    }
+    let out = with_title(&out, &present::document_title(Lang::Vi, Some(chart)));
     with_boot_script(&out, script)
+}
+
+/// Puts `title` in the page's `<title>`: the built pages take it from
+/// [`present::document_title`], as the app does, not from the template's text.
+pub fn with_title(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(a), Some(b)) if b > a => {
+            format!("{}<title>{}{}", &html[..a], super::text(title), &html[b..])
+        }
+        _ => html.to_string(),
+    }
 }
 
 /// The Content-Security-Policy of the page: scripts only from this site (no eval; WebAssembly

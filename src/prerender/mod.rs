@@ -13,7 +13,7 @@ mod page;
 mod preview;
 
 pub use harden::{
-    boot_script, embed_head, harden, inline_css, sri, style_hashes, with_boot_script,
+    boot_script, embed_head, harden, inline_css, sri, style_hashes, with_boot_script, with_title,
     without_eager_preloads, Warm, CSP,
 };
 pub use page::{

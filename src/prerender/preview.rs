@@ -48,7 +48,11 @@ pub fn inject_preview(html: &str, p: &Preview) -> String {
         ("property", "og:type", "website".to_string()),
         ("property", "og:locale", "vi_VN".to_string()),
         ("property", "og:locale:alternate", "en_US".to_string()),
-        ("property", "og:site_name", "Chỉ số".to_string()),
+        (
+            "property",
+            "og:site_name",
+            t(Lang::Vi, Key::AppName).to_string(),
+        ),
         ("property", "og:title", p.title.clone()),
         ("property", "og:description", p.description.clone()),
         ("property", "og:image", p.image.clone()),
