@@ -109,6 +109,8 @@ pub enum Key {
     About,
     /// A figure's qualifier: "trên 87%".
     Over,
+    /// A figure's qualifier: "gần 99%", just under it.
+    Nearly,
     /// The level a figure had to reach: "93,55% (yêu cầu 80%)".
     Required,
     // The journalist's tools
@@ -200,6 +202,7 @@ fn words(key: Key) -> [&'static str; 2] {
         Maintain => ["duy trì", "maintain"],
         About => ["khoảng", "about"],
         Over => ["trên", "over"],
+        Nearly => ["gần", "nearly"],
         Required => ["yêu cầu", "required"],
         // The journalist's tools
         LinkCopied => ["Đã chép liên kết.", "Link copied."],

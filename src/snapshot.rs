@@ -303,6 +303,8 @@ pub enum Qualifier {
     About,
     /// "trên", over.
     Over,
+    /// "gần", nearly: just under the value, not about it.
+    Nearly,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

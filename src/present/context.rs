@@ -146,6 +146,7 @@ pub fn figure_text(lang: Lang, c: &ContextFigure) -> String {
     let mut out = match c.qualifier {
         Some(Qualifier::About) => format!("{} ", t(lang, Key::About)),
         Some(Qualifier::Over) => format!("{} ", t(lang, Key::Over)),
+        Some(Qualifier::Nearly) => format!("{} ", t(lang, Key::Nearly)),
         None => String::new(),
     };
     out.push_str(&value(lang, c.unit, v, c.out_of));
