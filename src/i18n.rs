@@ -83,7 +83,6 @@ pub enum Key {
     ViewChart,
     Indicator,
     Status,
-    Goals,
     Initiatives,
     Methodology,
     MethodologyText,
@@ -135,6 +134,10 @@ pub enum Key {
     /// What a chart is, for screen readers (`aria-roledescription`).
     Chart,
     Dataset,
+    /// Before the date a unit joined its successor: "từ 01/07/2025".
+    Since,
+    /// Over a tally that is not the latest: the page leads with the latest report.
+    EarlierReport,
 }
 
 /// A word or sentence of the interface in the reader's language.
@@ -170,7 +173,7 @@ fn words(key: Key) -> [&'static str; 2] {
         Reload => ["Tải lại", "Reload"],
         FormerUnit => ["Đơn vị cũ, nay thuộc", "Former unit, now part of"],
         HeadlineChartTitle => ["Chỉ tiêu đạt trên số được giao", "Indicators met out of assigned"],
-        IndicatorChartTitle => ["Kết quả 2023 và mục tiêu 2024 của từng chỉ tiêu được nêu tên", "Each named indicator: 2023 result and 2024 goal"],
+        IndicatorChartTitle => ["Kết quả và mục tiêu của từng chỉ tiêu được nêu tên", "Each named indicator: result and goal"],
         ContextChartTitle => ["Chỉ số chuyển đổi số cấp tỉnh (DTI)", "Provincial digital transformation index (DTI)"],
         Met => ["Đạt", "Met"],
         Assigned => ["Được giao", "Assigned"],
@@ -182,11 +185,10 @@ fn words(key: Key) -> [&'static str; 2] {
         ViewChart => ["Xem biểu đồ", "View as chart"],
         Indicator => ["Chỉ tiêu", "Indicator"],
         Status => ["Tình trạng", "Status"],
-        Goals => ["Mục tiêu năm 2024", "Goals for 2024"],
         Initiatives => ["Cách làm hay ở địa phương", "Local initiatives"],
         Methodology => ["Cách đọc số liệu", "How to read these figures"],
         MethodologyText => ["Mọi con số trên trang này được lấy nguyên văn từ các nguồn công khai liệt kê bên dưới, kèm thời điểm của số liệu. Tỷ lệ phần trăm do trang tính từ số đạt và số được giao, làm tròn một chữ số thập phân. Điều gì nguồn không nói thì trang ghi là chưa công bố hoặc chưa rõ, không bao giờ ghi là 0 và không suy đoán.", "Every figure on this page is taken as published from the public sources listed below, with the time it refers to. Rates are computed by this page from met and assigned, rounded to one decimal. What the sources do not say is marked not published or unknown, never shown as 0 and never guessed."],
-        OtherFigures => ["Các số liệu khác năm 2023", "Other 2023 figures"],
+        OtherFigures => ["Các số liệu khác", "Other figures"],
         WhatIsUnknown => ["Điều chưa được công bố", "What has not been published"],
         NoFigure => ["chưa công bố", "not published"],
         NoGoal => ["không có mục tiêu riêng trong các nguồn", "no specific goal in the sources"],
@@ -225,6 +227,8 @@ fn words(key: Key) -> [&'static str; 2] {
         Close => ["Đóng", "Close"],
         Chart => ["biểu đồ", "chart"],
         Dataset => ["Bộ số liệu", "Dataset"],
+        Since => ["từ", "since"],
+        EarlierReport => ["Báo cáo trước đó", "Earlier report"],
     }
 }
 

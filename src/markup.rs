@@ -9,7 +9,7 @@
 //! class names the app uses.
 
 use crate::i18n::{t, Key, Lang};
-use crate::present::{LegendItem, SourceRef, TallyLine};
+use crate::present::{FigureCard, GoalCard, InitiativeCard, LegendItem, SourceRef, TallyLine};
 
 /// The class names of the shared pieces.
 pub mod class {
@@ -35,6 +35,20 @@ pub mod class {
     pub const LEGEND: &str = "legend";
     pub const LEGEND_ENTRY: &str = "legend-entry";
     pub const SWATCH: &str = "swatch";
+    /// Over a tally that is not the latest.
+    pub const EARLIER: &str = "earlier";
+    /// "Nguồn: …" under a card, and after the unit line.
+    pub const SOURCE_NOTE: &str = "source-note";
+    pub const UNKNOWNS: &str = "unknowns";
+    pub const CARDS: &str = "cards";
+    pub const CARD_LIST: &str = "card-list";
+    pub const FIGURE_LIST: &str = "card-list figures";
+    pub const CARD: &str = "card";
+    pub const BY: &str = "by";
+    pub const SERVICES_LABEL: &str = "services-label";
+    pub const FIGURE_VALUE: &str = "figure-value";
+    pub const METHODOLOGY: &str = "methodology";
+    pub const SOURCES: &str = "sources";
 }
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -64,9 +78,19 @@ pub fn brand(lang: Lang) -> String {
     )
 }
 
-/// The unit line ([`crate::present::unit_line`]).
-pub fn unit(line: &str) -> String {
-    format!("<p class=\"{}\">{}</p>", class::UNIT, text(line))
+/// The unit line ([`crate::present::unit_line`]) and the sources that say the unit was merged.
+pub fn unit(lang: Lang, line: &str, sources: &[SourceRef]) -> String {
+    let note = if sources.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " <span class=\"{}\">· {}: {}</span>",
+            class::SOURCE_NOTE,
+            text(t(lang, Key::Source)),
+            source_links(sources)
+        )
+    };
+    format!("<p class=\"{}\">{}{note}</p>", class::UNIT, text(line))
 }
 
 /// A source as the app links it: its title, linked, with publisher and date.
@@ -80,11 +104,26 @@ pub fn source_link(r: &SourceRef) -> String {
     )
 }
 
-/// One tally: "33/39 chỉ tiêu đạt · 84,6%", its as-of, its split by pillar and its sources.
+/// Several sources, linked, one after another.
+pub fn source_links(refs: &[SourceRef]) -> String {
+    refs.iter().map(source_link).collect::<Vec<_>>().join("; ")
+}
+
+/// One tally: "33/39 chỉ tiêu đạt · 84,6%", its as-of, its split by pillar and its sources. The
+/// page leads with the latest (`headline`); an earlier one says it is an earlier report.
 pub fn tally(lang: Lang, line: &TallyLine, headline: bool) -> String {
     let sources: Vec<String> = line.sources.iter().map(source_link).collect();
+    let earlier = if headline {
+        String::new()
+    } else {
+        format!(
+            "<p class=\"{}\">{}</p>",
+            class::EARLIER,
+            text(t(lang, Key::EarlierReport))
+        )
+    };
     format!(
-        "<div class=\"{}\"><p class=\"{}\"><span class=\"{}\">{}</span> <span class=\"{}\">{}</span> · <span class=\"{}\">{}</span></p>\
+        "<div class=\"{}\">{earlier}<p class=\"{}\"><span class=\"{}\">{}</span> <span class=\"{}\">{}</span> · <span class=\"{}\">{}</span></p>\
          <p class=\"{}\">{}: {}</p><p class=\"{}\">{}</p><p class=\"{}\">{}: {}</p></div>",
         if headline { class::TALLY_HEADLINE } else { class::TALLY },
         class::FIGURE,
@@ -123,6 +162,90 @@ pub fn legend(items: &[LegendItem]) -> String {
     h
 }
 
+/// "Nguồn: …" under a card: each source by its title, linked, with publisher and date.
+pub fn source_note(lang: Lang, refs: &[SourceRef]) -> String {
+    format!(
+        "<p class=\"{}\">{}: {}</p>",
+        class::SOURCE_NOTE,
+        text(t(lang, Key::Source)),
+        source_links(refs)
+    )
+}
+
+/// A section of cards under its heading.
+pub fn cards(heading: &str, list_class: &str, items: &[String]) -> String {
+    format!(
+        "<section class=\"{}\"><h2>{}</h2><ul class=\"{list_class}\">{}</ul></section>",
+        class::CARDS,
+        text(heading),
+        items.concat()
+    )
+}
+
+pub fn goal_card(lang: Lang, g: &GoalCard) -> String {
+    format!(
+        "<li class=\"{}\"><p>{}</p>{}</li>",
+        class::CARD,
+        text(&g.text),
+        source_note(lang, &g.sources)
+    )
+}
+
+pub fn initiative_card(lang: Lang, i: &InitiativeCard) -> String {
+    let services: String = i
+        .services
+        .iter()
+        .map(|x| format!("<li>{}</li>", text(x)))
+        .collect();
+    format!(
+        "<li class=\"{}\"><h3>{}</h3><p class=\"{}\">{}</p><p>{}</p><p class=\"{}\">{}:</p><ul lang=\"vi\">{services}</ul>{}</li>",
+        class::CARD,
+        text(&i.name),
+        class::BY,
+        text(&i.by),
+        text(&i.description),
+        class::SERVICES_LABEL,
+        text(t(lang, Key::Services)),
+        source_note(lang, &i.sources)
+    )
+}
+
+pub fn figure_card(lang: Lang, f: &FigureCard) -> String {
+    format!(
+        "<li class=\"{}\"><p class=\"{}\">{}</p><p>{}</p><p class=\"{}\">{}</p>{}</li>",
+        class::CARD,
+        class::FIGURE_VALUE,
+        text(&f.value),
+        text(&f.name),
+        class::AS_OF,
+        text(&f.as_of),
+        source_note(lang, &f.sources)
+    )
+}
+
+/// How the figures are read: where they come from, what is computed, what unknown means.
+pub fn methodology(lang: Lang) -> String {
+    format!(
+        "<section class=\"{}\"><h2>{}</h2><p>{}</p></section>",
+        class::METHODOLOGY,
+        text(t(lang, Key::Methodology)),
+        text(t(lang, Key::MethodologyText))
+    )
+}
+
+/// The sources the page cites, each linked.
+pub fn sources(lang: Lang, refs: &[SourceRef]) -> String {
+    let items: String = refs
+        .iter()
+        .map(|r| format!("<li>{}</li>", source_link(r)))
+        .collect();
+    format!(
+        "<section class=\"{}\"><h2>{}</h2><ol>{items}</ol></section>",
+        class::SOURCES,
+        text(t(lang, Key::Sources))
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +272,8 @@ mod tests {
         assert!(h.contains("<p class=\"as-of\">Thời điểm: 11 tháng năm 2023</p>"));
         assert!(h.contains("<p class=\"pillar-split\">Chính quyền số 13/16</p>"));
         assert!(h.contains("<p class=\"source\">Nguồn: <span class=\"source-ref\"><a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer external\" target=\"_blank\" lang=\"vi\">Tin &lt;b&gt;</a> (VTC News · 27/01/2024)</span></p>"));
-        assert!(tally(Lang::En, &line(), false).starts_with("<div class=\"tally\">"));
+        assert!(tally(Lang::En, &line(), false)
+            .starts_with("<div class=\"tally\"><p class=\"earlier\">Earlier report</p>"));
     }
 
     #[test]
@@ -158,7 +282,13 @@ mod tests {
             brand(Lang::En),
             "<p class=\"brand\"><span class=\"name\">Chỉ số</span><span class=\"tagline\">Official figures, with their sources</span></p>"
         );
-        assert_eq!(unit("a < b"), "<p class=\"unit\">a &lt; b</p>");
+        assert_eq!(
+            unit(Lang::Vi, "a < b", &[]),
+            "<p class=\"unit\">a &lt; b</p>"
+        );
+        assert!(unit(Lang::En, "x", &line().sources).starts_with(
+            "<p class=\"unit\">x <span class=\"source-note\">· Source: <span class=\"source-ref\">"
+        ));
         let items = [LegendItem {
             series: crate::chart::Series::Secondary,
             label: "Được giao".into(),

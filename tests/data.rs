@@ -74,7 +74,7 @@ fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     let eleven = &s.tallies[0];
     assert_eq!(eleven.as_of, "2023-11m");
     assert_eq!((eleven.overall.met, eleven.overall.assigned), (33, 39));
-    assert_eq!(eleven.sources, vec!["seed-vnpthcm"]);
+    assert_eq!(eleven.sources, vec!["vnpthcm-33-39-2023"]);
     let pillars: Vec<_> = eleven
         .pillars
         .as_ref()
@@ -124,4 +124,54 @@ fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     assert_eq!(ctx("dti-rank-2022"), Some(28.0));
     assert_eq!(ctx("dti-rank-2023"), Some(10.0));
     assert_eq!(ctx("httt-duoc-phe-duyet-cap-do-2023"), Some(93.55));
+
+    // The corrections of the second version (FACTS-NEXT.md): "gần 99%" is nearly, not about;
+    // the 26 agencies are a count at the 29/1/2024 conference; the merger is cited.
+    use chiso::snapshot::Qualifier;
+    let fig = |id: &str| s.context.iter().find(|c| c.id == id).expect(id);
+    assert_eq!(fig("tthc-dung-han-2023").qualifier, Some(Qualifier::Nearly));
+    assert_eq!(fig("ioc-co-quan-tich-hop-2024-01-29").as_of, "2024-01-29");
+    let succ = s.unit.successor.as_ref().expect("merged");
+    assert_eq!(
+        succ.sources,
+        ["tvpl-qd-759-2025", "muabannhasaigon-don-vi-moi-2025"]
+    );
+    let plan = s
+        .initiatives
+        .iter()
+        .find(|i| i.id == "vung-tau-thu-6-ngay-truc-tuyen")
+        .expect("Vũng Tàu");
+    assert!(plan
+        .description
+        .vi
+        .contains("đã xây dựng kế hoạch triển khai"));
+    assert!(plan.description.en.contains("does not say it is running"));
+    let pilot = s
+        .initiatives
+        .iter()
+        .find(|i| i.id == "toc-tien-thu-hai-thu-nam")
+        .expect("Tóc Tiên");
+    assert!(pilot.description.vi.contains("vào thứ Hai và thứ Năm"));
+    assert!(pilot.description.en.contains("on Mondays and Thursdays"));
+    // No id names how the project was made.
+    assert!(s.sources.iter().all(|x| !x.id.starts_with("seed")));
+}
+
+/// A published version is never edited: the first version lives on in the archive, and the
+/// manifest still lists it, so links pinned to it keep their figures.
+#[test]
+fn the_first_version_is_archived_and_still_listed() {
+    let manifest = parse_manifest(&std::fs::read(data_dir().join("index.json")).expect("manifest"))
+        .expect("valid");
+    let entry = manifest.entry("ba-ria-vung-tau-2023").expect("entry");
+    let first = entry
+        .version("02478a74b21c")
+        .expect("the first version is listed");
+    assert_eq!(
+        first.path,
+        "data/archive/ba-ria-vung-tau-2023.02478a74b21c.json"
+    );
+    let latest = entry.latest().expect("a latest version");
+    assert_eq!(latest.path, "data/ba-ria-vung-tau-2023.json");
+    assert_ne!(latest.version, first.version);
 }

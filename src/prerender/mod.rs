@@ -72,16 +72,16 @@ mod tests {
         let p = preview(&snapshot(), "og.png".into());
         assert!(p
             .description
-            .starts_with("Đạt 33/39 chỉ tiêu (84,6%), 11 tháng năm 2023"));
+            .starts_with("Đạt 35/39 chỉ tiêu (89,7%), cả năm 2023"));
         let html =
             "<html><head><meta name=\"description\" content=\"old\">\n</head><body></body></html>";
         let out = inject_preview(html, &p);
         assert!(
-            out.contains("<meta property=\"og:description\" content=\"Đạt 33/39 chỉ tiêu (84,6%)")
+            out.contains("<meta property=\"og:description\" content=\"Đạt 35/39 chỉ tiêu (89,7%)")
         );
         assert!(out.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         assert!(out.contains("<meta property=\"og:image\" content=\"og.png\">"));
-        assert!(out.contains("<meta name=\"description\" content=\"Đạt 33/39"));
+        assert!(out.contains("<meta name=\"description\" content=\"Đạt 35/39"));
         // Idempotent: a second run replaces, never duplicates.
         let again = inject_preview(&out, &p);
         assert_eq!(again.matches("og:title").count(), 1);
@@ -344,7 +344,9 @@ mod tests {
     #[test]
     fn the_preview_image_shows_the_pillars() {
         let svg = preview_svg(&snapshot());
-        assert!(svg.contains("Tỉnh Bà Rịa – Vũng Tàu: 33/39 chỉ tiêu đạt (84,6%)"));
-        assert!(svg.contains("13/16 · 81,3%"));
+        assert!(svg.contains("Tỉnh Bà Rịa – Vũng Tàu: 35/39 chỉ tiêu đạt (89,7%), cả năm 2023"));
+        // The latest bar first, the earlier report below it.
+        let (full, eleven) = (svg.find("35/39 · 89,7%"), svg.find("33/39 · 84,6%"));
+        assert!(full.is_some() && eleven.is_some() && full < eleven, "{svg}");
     }
 }

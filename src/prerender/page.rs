@@ -47,18 +47,21 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
     h.push_str("<main><article class=\"dashboard\">\n");
     h.push_str(&format!(
         "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"{}\">\n",
-        markup::unit(&present::unit_line(lang, s)),
+        markup::unit(lang, &present::unit_line(lang, s), &present::unit_sources(lang, s)),
         text(lang.pick(&s.title)),
         text(&present::version_note(lang, version, published, false)),
         text(&present::version_note(lang, version, published, true)),
         markup::class::TALLIES,
     ));
-    for (i, tally) in s.tallies.iter().enumerate() {
+    for (i, tally) in present::tallies_latest_first(s).into_iter().enumerate() {
         let line = present::tally_line(lang, s, tally);
         h.push_str(&markup::tally(lang, &line, i == 0));
         h.push('\n');
     }
-    h.push_str("</section>\n<section class=\"unknowns\">");
+    h.push_str(&format!(
+        "</section>\n<section class=\"{}\">",
+        markup::class::UNKNOWNS
+    ));
     h.push_str(&format!("<h2>{}</h2><ul>", t(lang, Key::WhatIsUnknown)));
     for n in &s.notes {
         h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
@@ -67,15 +70,42 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
     for id in ChartId::ALL {
         h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
     }
-    h.push_str(&format!(
-        "<section class=\"sources\"><h2>{}</h2><ol>",
-        t(lang, Key::Sources)
+    // Every section the app shows, with the same words: the goals, the initiatives, the other
+    // figures, how to read them and the sources they cite.
+    let goals: Vec<String> = present::goal_cards(lang, s)
+        .iter()
+        .map(|g| markup::goal_card(lang, g))
+        .collect();
+    let initiatives: Vec<String> = present::initiative_cards(lang, s)
+        .iter()
+        .map(|i| markup::initiative_card(lang, i))
+        .collect();
+    let figures: Vec<String> = present::figure_cards(lang, s)
+        .iter()
+        .map(|f| markup::figure_card(lang, f))
+        .collect();
+    h.push_str(&markup::cards(
+        &present::goals_heading(lang, s),
+        markup::class::CARD_LIST,
+        &goals,
     ));
-    for src in &s.sources {
-        let r = present::source_ref(lang, src);
-        h.push_str(&format!("<li>{}</li>", markup::source_link(&r)));
-    }
-    h.push_str("</ol></section>\n</article></main>\n</div>\n");
+    h.push_str(&markup::cards(
+        t(lang, Key::Initiatives),
+        markup::class::CARD_LIST,
+        &initiatives,
+    ));
+    h.push_str(&markup::cards(
+        t(lang, Key::OtherFigures),
+        markup::class::FIGURE_LIST,
+        &figures,
+    ));
+    h.push_str(&markup::methodology(lang));
+    let cited: Vec<present::SourceRef> = present::cited_sources(s)
+        .into_iter()
+        .map(|src| present::source_ref(lang, src))
+        .collect();
+    h.push_str(&markup::sources(lang, &cited));
+    h.push_str("\n</article></main>\n</div>\n");
     h
 }
 

@@ -1,6 +1,7 @@
 //! Link previews: OpenGraph and Twitter tags with the headline, and the preview image.
 
 use super::attr;
+use crate::chart_id::ChartId;
 use crate::export::{svg_document, Caption};
 use crate::i18n::{t, Key, Lang};
 use crate::present;
@@ -24,8 +25,8 @@ pub fn preview(s: &Snapshot, image: String) -> Preview {
         image,
         image_alt: format!(
             "{}: {}",
-            t(lang, Key::PillarChartTitle),
-            present::pillar_summary(lang, s)
+            present::chart_title(lang, ChartId::Headline),
+            present::headline_summary(lang, s)
         ),
     }
 }
@@ -92,36 +93,29 @@ fn replace_meta_description(html: &str, text: &str) -> String {
     format!("{}{}{}", &html[..start], attr(text), &html[start + len..])
 }
 
-/// The image for link previews: the pillar chart with its caption, as SVG (rasterised by the
-/// caller). 600 px wide, drawn at 2× into a 1200 px PNG.
+/// The image for link previews: the headline chart (the latest tally first, the earlier reports
+/// below it) with its caption, as SVG (rasterised by the caller). 600 px wide, drawn at 2× into a
+/// 1200 px PNG.
 pub fn preview_svg(s: &Snapshot) -> String {
     let lang = Lang::Vi;
-    let rows = present::pillar_rows(lang, s);
-    let drawn = crate::chart::bars_chart(&rows, 568.0, &crate::chart::Options::default());
-    let (tally, _) = match s.pillar_tally() {
-        Some(x) => x,
-        None => return String::new(),
+    let id = ChartId::Headline;
+    let drawn = present::draw(id, lang, s, 568.0, &crate::chart::Options::default());
+    let Some(latest) = present::tallies_latest_first(s).into_iter().next() else {
+        return String::new();
     };
-    let line = present::tally_line(lang, s, tally);
+    let line = present::tally_line(lang, s, latest);
     let caption = Caption {
         title: format!(
-            "{}: {} {} ({})",
+            "{}: {} {} ({}), {}",
             crate::format::upper_first(lang.pick(&s.unit.name)),
             line.fraction,
             t(lang, Key::IndicatorsMet),
-            line.rate
+            line.rate,
+            line.as_of
         ),
-        as_of: format!("{}: {}", t(lang, Key::AsOf), line.as_of),
-        source: format!(
-            "{}: {}",
-            t(lang, Key::Source),
-            line.sources
-                .iter()
-                .map(|r| r.title.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        summary: present::pillar_summary(lang, s),
+        as_of: present::chart_as_of(lang, id, s),
+        source: present::chart_source(lang, id, s),
+        summary: present::headline_summary(lang, s),
     };
     svg_document(&drawn, &caption, &crate::chart::Theme::LIGHT)
 }

@@ -4,7 +4,8 @@
 use super::context::charted_context;
 use super::{
     as_of_label, context_rows, context_summary, headline_rows, headline_summary, indicator_rows,
-    indicator_summary, percent_ticks, pillar_rows, pillar_summary, source_line, unique,
+    indicator_summary, percent_ticks, pillar_rows, pillar_summary, results_when, source_line,
+    unique,
 };
 use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Series};
 use crate::chart_id::ChartId;
@@ -127,20 +128,19 @@ pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
     ]
 }
 
-/// "Kết quả 2023", "Mục tiêu 2024" / "2023 result", "2024 goal".
+/// "Kết quả 11 tháng năm 2023", "Mục tiêu 2024" / "Result, first 11 months of 2023", "2024 goal":
+/// a result is labelled with its as-of, never with the year alone when it covers part of it.
 fn period_labels(lang: Lang, s: &Snapshot) -> (String, String) {
-    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    let (when, gy) = (results_when(lang, s), s.period.goal_year);
     match lang {
-        Lang::Vi => (format!("Kết quả {ry}"), format!("Mục tiêu {gy}")),
-        Lang::En => (format!("{ry} result"), format!("{gy} goal")),
+        Lang::Vi => (format!("Kết quả {when}"), format!("Mục tiêu {gy}")),
+        Lang::En => (format!("Result, {when}"), format!("{gy} goal")),
     }
 }
 
-/// The earliest and the latest year of the context figures ("" if there are none).
+/// The earliest and the latest year of the figures the context chart draws ("" if none).
 fn context_years(s: &Snapshot) -> (String, String) {
-    let mut years: Vec<i32> = s
-        .context
-        .iter()
+    let mut years: Vec<i32> = charted_context(s)
         .filter_map(|c| s.as_of.iter().find(|a| a.id == c.as_of).map(|a| a.year))
         .collect();
     years.sort_unstable();
@@ -249,11 +249,11 @@ mod tests {
         let dots = ["swatch-dot", "swatch-ring"];
         assert_eq!(
             entries(Lang::Vi, ChartId::Indicators),
-            pair("Kết quả 2023", "Mục tiêu 2024", dots)
+            pair("Kết quả 11 tháng năm 2023", "Mục tiêu 2024", dots)
         );
         assert_eq!(
             entries(Lang::En, ChartId::Indicators),
-            pair("2023 result", "2024 goal", dots)
+            pair("Result, first 11 months of 2023", "2024 goal", dots)
         );
     }
 

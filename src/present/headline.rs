@@ -2,7 +2,7 @@
 
 use super::{
     as_of_label, as_of_line, fraction, lower_first_parts, met_phrase, pillar_split, rate,
-    source_line, source_titles, Table,
+    source_line, source_titles, tallies_latest_first, Table,
 };
 use crate::chart::bars::BarRow;
 use crate::chart::Tooltip;
@@ -10,9 +10,10 @@ use crate::format;
 use crate::i18n::{t, Key, Lang};
 use crate::snapshot::Snapshot;
 
+/// One bar per tally, the latest first.
 pub fn headline_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
-    s.tallies
-        .iter()
+    tallies_latest_first(s)
+        .into_iter()
         .map(|tally| BarRow {
             key: tally.as_of.clone(),
             pillar: None,
@@ -36,20 +37,27 @@ pub fn headline_rows(lang: Lang, s: &Snapshot) -> Vec<BarRow> {
         .collect()
 }
 
+/// The latest tally, then each earlier one said to be an earlier report.
 pub fn headline_summary(lang: Lang, s: &Snapshot) -> String {
-    s.tallies
-        .iter()
-        .map(|tally| {
+    tallies_latest_first(s)
+        .into_iter()
+        .enumerate()
+        .map(|(i, tally)| {
             let split = match &tally.pillars {
                 Some(_) => lower_first_parts(&pillar_split(lang, tally)),
                 None => pillar_split(lang, tally),
             };
-            format!(
-                "{}, {}; {}.",
-                met_phrase(lang, tally.overall),
-                as_of_label(lang, s, &tally.as_of),
-                split
-            )
+            let met = met_phrase(lang, tally.overall);
+            let met = if i == 0 {
+                met
+            } else {
+                format!(
+                    "{}: {}",
+                    t(lang, Key::EarlierReport),
+                    format::lower_first(&met)
+                )
+            };
+            format!("{met}, {}; {}.", as_of_label(lang, s, &tally.as_of), split)
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -65,9 +73,8 @@ pub fn headline_table(lang: Lang, s: &Snapshot) -> Table {
             t(lang, Key::Pillar).into(),
             t(lang, Key::Source).into(),
         ],
-        rows: s
-            .tallies
-            .iter()
+        rows: tallies_latest_first(s)
+            .into_iter()
             .map(|tally| {
                 vec![
                     as_of_label(lang, s, &tally.as_of),
@@ -92,13 +99,13 @@ mod tests {
         let s = snapshot();
         assert_eq!(
             headline_summary(Lang::Vi, &s),
-            "Đạt 33/39 chỉ tiêu (84,6%), 11 tháng năm 2023; chính quyền số 13/16, kinh tế số 6/8, xã hội số 14/15. \
-             Đạt 35/39 chỉ tiêu (89,7%), cả năm 2023; theo trụ cột: chưa công bố."
+            "Đạt 35/39 chỉ tiêu (89,7%), cả năm 2023; theo trụ cột: chưa công bố. \
+             Báo cáo trước đó: đạt 33/39 chỉ tiêu (84,6%), 11 tháng năm 2023; chính quyền số 13/16, kinh tế số 6/8, xã hội số 14/15."
         );
         assert_eq!(
             headline_summary(Lang::En, &s),
-            "33 of 39 indicators met (84.6%), first 11 months of 2023; digital government 13/16, digital economy 6/8, digital society 14/15. \
-             35 of 39 indicators met (89.7%), full year 2023; by pillar: not published."
+            "35 of 39 indicators met (89.7%), full year 2023; by pillar: not published. \
+             Earlier report: 33 of 39 indicators met (84.6%), first 11 months of 2023; digital government 13/16, digital economy 6/8, digital society 14/15."
         );
     }
 
@@ -106,6 +113,6 @@ mod tests {
     fn the_headline_table_has_the_numbers_of_the_chart() {
         let s = snapshot();
         let h = headline_table(Lang::Vi, &s);
-        assert_eq!(h.rows[1][..4], ["cả năm 2023", "35", "39", "89,7%"]);
+        assert_eq!(h.rows[0][..4], ["cả năm 2023", "35", "39", "89,7%"]);
     }
 }

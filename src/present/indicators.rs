@@ -1,16 +1,24 @@
 //! The indicator chart: each named indicator's result against its goal, percent indicators on one
 //! 0–100 scale, and every indicator in the table.
 
-use super::{as_of_label, as_of_line, source_line, source_titles, value, Table};
+use super::{as_of_label, as_of_line, results_when, source_line, source_titles, value, Table};
 use crate::chart::dumbbell::{DumbbellRow, End};
 use crate::chart::Tooltip;
 use crate::format;
 use crate::i18n::{pillar_name, status_name, t, Key, Lang};
 use crate::snapshot::{Comparator, Indicator, Snapshot, Status, Target, Unit};
 
+/// A goal in the source's words: "100%" (at the top of its scale, "at least" says nothing more),
+/// "≥ 80%", "= 5", "duy trì 100%".
 fn goal_text(lang: Lang, unit: Unit, g: &Target) -> String {
     let v = value(lang, unit, g.value, None);
+    let top = match unit {
+        Unit::Percent => Some(100.0),
+        Unit::Score => Some(1.0),
+        Unit::Count | Unit::Rank => None,
+    };
     match g.comparator {
+        Comparator::AtLeast if top.is_some_and(|t| g.value >= t) => v,
         Comparator::AtLeast => format!("≥ {v}"),
         Comparator::Equal => format!("= {v}"),
         Comparator::Maintain => format!("{} {v}", t(lang, Key::Maintain)),
@@ -38,7 +46,11 @@ pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
                 Some(r) => End::Known {
                     value: r.value,
                     tooltip: Tooltip {
-                        title: format!("{ry}: {}", value(lang, i.unit, r.value, None)),
+                        title: format!(
+                            "{}: {}",
+                            format::upper_first(&as_of_label(lang, s, &r.as_of)),
+                            value(lang, i.unit, r.value, None)
+                        ),
                         lines: vec![
                             name.clone(),
                             as_of_line(lang, s, &r.as_of),
@@ -87,18 +99,32 @@ pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
         .collect()
 }
 
-/// "2023: 100% → 2024: ≥ 100%".
+/// "11 tháng năm 2023: 100% → mục tiêu 2024: 100%": a value is labelled with its own as-of.
 fn indicator_values(lang: Lang, s: &Snapshot, i: &Indicator) -> String {
     let (ry, gy) = (s.period.result_year, s.period.goal_year);
     let result = i.result.as_ref().map_or_else(
-        || t(lang, Key::NoFigure).to_string(),
-        |r| value(lang, i.unit, r.value, None),
+        || format!("{ry}: {}", t(lang, Key::NoFigure)),
+        |r| {
+            format!(
+                "{}: {}",
+                as_of_label(lang, s, &r.as_of),
+                value(lang, i.unit, r.value, None)
+            )
+        },
     );
     let goal = i.goal.as_ref().map_or_else(
         || t(lang, Key::NoFigure).to_string(),
         |g| goal_text(lang, i.unit, g),
     );
-    format!("{ry}: {result} → {gy}: {goal}")
+    format!("{result} → {}: {goal}", goal_label(lang, gy))
+}
+
+/// "mục tiêu 2024" / "2024 goal", mid-sentence.
+pub(super) fn goal_label(lang: Lang, goal_year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("mục tiêu {goal_year}"),
+        Lang::En => format!("{goal_year} goal"),
+    }
 }
 
 /// 0%, 25%, … 100% in the reader's format.
@@ -123,7 +149,13 @@ pub fn indicator_summary(lang: Lang, s: &Snapshot) -> String {
         .filter(|i| i.result.is_none() && i.goal.is_some())
         .count();
     let count = |st: Status| s.indicators.iter().filter(|i| i.status == st).count();
-    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    let (when, gy) = (results_when(lang, s), s.period.goal_year);
+    // "for the first 11 months of 2023", but "for 2023".
+    let the = if when.parse::<i32>().is_ok() {
+        ""
+    } else {
+        "the "
+    };
     let range = match (
         known.iter().copied().reduce(f64::min),
         known.iter().copied().reduce(f64::max),
@@ -138,14 +170,14 @@ pub fn indicator_summary(lang: Lang, s: &Snapshot) -> String {
     };
     match lang {
         Lang::Vi => format!(
-            "Nguồn nêu tên {n} chỉ tiêu. {} chỉ tiêu có số liệu {ry} ({range}); {goals} chỉ tiêu có mục tiêu {gy}, trong đó {goal_only} chỉ tiêu chưa có số liệu {ry}. Tình trạng: {} đạt, {} chưa đạt, {} chưa rõ.",
+            "Nguồn nêu tên {n} chỉ tiêu. {} chỉ tiêu có số liệu {when} ({range}); {goals} chỉ tiêu có mục tiêu {gy}, trong đó {goal_only} chỉ tiêu chưa có số liệu {when}. Tình trạng: {} đạt, {} chưa đạt, {} chưa rõ.",
             known.len(),
             count(Status::Met),
             count(Status::NotMet),
             count(Status::Unknown)
         ),
         Lang::En => format!(
-            "The sources name {n} indicators. {} have a {ry} figure ({range}); {goals} have a {gy} goal, {goal_only} of them without a {ry} figure. Status: {} met, {} not met, {} unknown.",
+            "The sources name {n} indicators. {} have a figure for {the}{when} ({range}); {goals} have a {gy} goal, {goal_only} of them without a figure for {the}{when}. Status: {} met, {} not met, {} unknown.",
             known.len(),
             count(Status::Met),
             count(Status::NotMet),
@@ -155,12 +187,12 @@ pub fn indicator_summary(lang: Lang, s: &Snapshot) -> String {
 }
 
 pub fn indicator_table(lang: Lang, s: &Snapshot) -> Table {
-    let (ry, gy) = (s.period.result_year, s.period.goal_year);
+    let gy = s.period.goal_year;
     Table {
         head: vec![
             t(lang, Key::Indicator).into(),
             t(lang, Key::Pillar).into(),
-            ry.to_string(),
+            format::upper_first(&results_when(lang, s)),
             t(lang, Key::AsOf).into(),
             format!("{} {gy}", t(lang, Key::Goal)),
             t(lang, Key::Status).into(),
@@ -210,19 +242,25 @@ mod tests {
             .find(|r| r.key == "so-hoa-ket-qua-tthc")
             .expect("row");
         assert!(matches!(digitised.from, End::Unknown { .. }));
-        assert_eq!(digitised.values, "2023: chưa công bố → 2024: ≥ 100%");
+        assert_eq!(digitised.values, "2023: chưa công bố → mục tiêu 2024: 100%");
         assert_eq!(digitised.status.as_deref(), Some("? Chưa rõ"));
         let integrated = rows
             .iter()
             .find(|r| r.key == "dvctt-tich-hop-cong-dvcqg")
             .expect("row");
-        assert_eq!(integrated.values, "2023: 100% → 2024: duy trì 100%");
+        assert_eq!(
+            integrated.values,
+            "11 tháng năm 2023: 100% → mục tiêu 2024: duy trì 100%"
+        );
         let ioc = &rows[4];
-        assert_eq!(ioc.values, "2023: 98% → 2024: chưa công bố");
+        assert_eq!(
+            ioc.values,
+            "11 tháng năm 2023: 98% → mục tiêu 2024: chưa công bố"
+        );
         let End::Known { tooltip, .. } = &ioc.from else {
             panic!("98% is known")
         };
-        assert_eq!(tooltip.title, "2023: 98%");
+        assert_eq!(tooltip.title, "11 tháng năm 2023: 98%");
         assert!(tooltip
             .lines
             .contains(&"Thời điểm: 11 tháng năm 2023".to_string()));
@@ -233,7 +271,7 @@ mod tests {
         let s = snapshot();
         assert_eq!(
             indicator_summary(Lang::En, &s),
-            "The sources name 7 indicators. 5 have a 2023 figure (98%–100%); 4 have a 2024 goal, 2 of them without a 2023 figure. Status: 0 met, 0 not met, 7 unknown."
+            "The sources name 7 indicators. 5 have a figure for the first 11 months of 2023 (98%–100%); 4 have a 2024 goal, 2 of them without a figure for the first 11 months of 2023. Status: 0 met, 0 not met, 7 unknown."
         );
     }
 
@@ -241,8 +279,16 @@ mod tests {
     fn goals_are_named_in_the_reader_s_language() {
         let s = snapshot();
         for (lang, goal, maintain) in [
-            (Lang::Vi, "Mục tiêu 2024", "2023: 100% → 2024: duy trì 100%"),
-            (Lang::En, "Goal 2024", "2023: 100% → 2024: maintain 100%"),
+            (
+                Lang::Vi,
+                "Mục tiêu 2024",
+                "11 tháng năm 2023: 100% → mục tiêu 2024: duy trì 100%",
+            ),
+            (
+                Lang::En,
+                "Goal 2024",
+                "first 11 months of 2023: 100% → 2024 goal: maintain 100%",
+            ),
         ] {
             let rows = indicator_rows(lang, &s);
             let digitised = rows
@@ -252,7 +298,8 @@ mod tests {
             let End::Known { tooltip, .. } = &digitised.to else {
                 panic!("the goal is known")
             };
-            assert_eq!(tooltip.title, format!("{goal}: ≥ 100%"));
+            // "100%" as the source says it: at the top of the scale, "at least" says nothing more.
+            assert_eq!(tooltip.title, format!("{goal}: 100%"));
             let integrated = rows
                 .iter()
                 .find(|r| r.key == "dvctt-tich-hop-cong-dvcqg")

@@ -5,12 +5,14 @@
 //! tables); each chart's rows, summary and table are in their own file, and `chart.rs` says each
 //! chart as a whole.
 
+mod cards;
 mod chart;
 mod context;
 mod headline;
 mod indicators;
 mod pillars;
 
+pub use cards::{figure_cards, goal_cards, initiative_cards, FigureCard, GoalCard, InitiativeCard};
 pub use chart::{
     chart_as_of, chart_as_of_ids, chart_source, chart_source_ids, chart_summary, chart_title,
     document_title, draw, legend, version_note, LegendItem,
@@ -26,17 +28,118 @@ use crate::format;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::snapshot::{Count, Snapshot, Source, Tally, Unit};
 
-/// The line above the title: the unit's name, and the unit it has become part of, if any:
-/// "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh".
+/// The line above the title: the unit's name, and the unit it has become part of, since when:
+/// "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh từ 01/07/2025". The
+/// sources that say so are [`unit_sources`].
 pub fn unit_line(lang: Lang, s: &Snapshot) -> String {
     let name = lang.pick(&s.unit.name);
     match &s.unit.successor {
-        Some(succ) => format!(
-            "{name} · {} {}",
-            t(lang, Key::FormerUnit),
-            lang.pick(&succ.name)
-        ),
+        Some(succ) => {
+            let since = format::date(lang, &succ.since).unwrap_or_else(|| succ.since.clone());
+            format!(
+                "{name} · {} {} {} {since}",
+                t(lang, Key::FormerUnit),
+                lang.pick(&succ.name),
+                t(lang, Key::Since)
+            )
+        }
         None => name.to_string(),
+    }
+}
+
+/// The sources of the unit line: those that say the unit was merged, and when.
+pub fn unit_sources(lang: Lang, s: &Snapshot) -> Vec<SourceRef> {
+    s.unit
+        .successor
+        .as_ref()
+        .map(|succ| source_refs(lang, s, &succ.sources))
+        .unwrap_or_default()
+}
+
+/// The sources named by `ids`, as the page links them.
+pub fn source_refs(lang: Lang, s: &Snapshot, ids: &[String]) -> Vec<SourceRef> {
+    ids.iter()
+        .filter_map(|id| s.source(id))
+        .map(|src| source_ref(lang, src))
+        .collect()
+}
+
+/// The sources something on the page cites, in the order of the snapshot's list: the sources
+/// list names no source that no figure, goal, initiative or unit line cites.
+pub fn cited_sources(s: &Snapshot) -> Vec<&Source> {
+    fn add<'a>(cited: &mut Vec<&'a str>, ids: &'a [String]) {
+        cited.extend(ids.iter().map(String::as_str));
+    }
+    let mut cited: Vec<&str> = Vec::new();
+    let mut cite = |ids| add(&mut cited, ids);
+    if let Some(succ) = &s.unit.successor {
+        cite(&succ.sources);
+    }
+    for t in &s.tallies {
+        cite(&t.sources);
+    }
+    for i in &s.indicators {
+        cite(&i.sources);
+        for ids in [
+            i.result.as_ref().map(|r| &r.sources),
+            i.target.as_ref().map(|x| &x.sources),
+            i.goal.as_ref().map(|x| &x.sources),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            cite(ids);
+        }
+    }
+    for g in &s.goals {
+        cite(&g.sources);
+    }
+    for i in &s.initiatives {
+        cite(&i.sources);
+    }
+    for c in &s.context {
+        cite(&c.sources);
+    }
+    s.sources
+        .iter()
+        .filter(|src| cited.contains(&src.id.as_str()))
+        .collect()
+}
+
+/// The tallies, the latest as-of first: the page, the embed and the link preview lead with the
+/// latest report, and show the earlier ones as earlier reports. Equal as-ofs keep the file's order.
+pub fn tallies_latest_first(s: &Snapshot) -> Vec<&Tally> {
+    let when = |t: &Tally| {
+        s.as_of
+            .iter()
+            .find(|a| a.id == t.as_of)
+            .map_or((i32::MIN, 0), |a| (a.year, a.months.unwrap_or(0)))
+    };
+    let mut out: Vec<&Tally> = s.tallies.iter().collect();
+    out.sort_by_key(|t| std::cmp::Reverse(when(t)));
+    out
+}
+
+/// "Mục tiêu năm 2024" / "Goals for 2024": the heading of the general goals.
+pub fn goals_heading(lang: Lang, s: &Snapshot) -> String {
+    let gy = s.period.goal_year;
+    match lang {
+        Lang::Vi => format!("Mục tiêu năm {gy}"),
+        Lang::En => format!("Goals for {gy}"),
+    }
+}
+
+/// When the indicators' results are as of: the as-of's own words where they share one ("11
+/// tháng năm 2023"), else the result year. A value is never labelled with the year alone when the
+/// source gives it for part of the year.
+pub fn results_when(lang: Lang, s: &Snapshot) -> String {
+    let mut ids = s
+        .indicators
+        .iter()
+        .filter_map(|i| i.result.as_ref().map(|r| r.as_of.as_str()));
+    match ids.next() {
+        Some(first) if ids.all(|id| id == first) => as_of_label(lang, s, first),
+        _ => s.period.result_year.to_string(),
     }
 }
 
@@ -128,12 +231,7 @@ pub fn tally_line(lang: Lang, s: &Snapshot, tally: &Tally) -> TallyLine {
         rate: rate(lang, tally.overall),
         as_of: as_of_label(lang, s, &tally.as_of),
         pillars: pillar_split(lang, tally),
-        sources: tally
-            .sources
-            .iter()
-            .filter_map(|id| s.source(id))
-            .map(|src| source_ref(lang, src))
-            .collect(),
+        sources: source_refs(lang, s, &tally.sources),
     }
 }
 
@@ -234,7 +332,7 @@ mod tests {
             vi.pillars,
             "Chính quyền số 13/16, Kinh tế số 6/8, Xã hội số 14/15"
         );
-        assert_eq!(vi.sources[0].id, "seed-vnpthcm");
+        assert_eq!(vi.sources[0].id, "vnpthcm-33-39-2023");
         let en = tally_line(Lang::En, &s, &s.tallies[1]);
         assert_eq!((en.fraction.as_str(), en.rate.as_str()), ("35/39", "89.7%"));
         assert_eq!(en.pillars, "by pillar: not published");
@@ -245,11 +343,11 @@ mod tests {
         let mut s = snapshot();
         assert_eq!(
             unit_line(Lang::Vi, &s),
-            "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh"
+            "tỉnh Bà Rịa – Vũng Tàu · Đơn vị cũ, nay thuộc Thành phố Hồ Chí Minh từ 01/07/2025"
         );
         assert_eq!(
             unit_line(Lang::En, &s),
-            "Bà Rịa – Vũng Tàu province · Former unit, now part of Ho Chi Minh City"
+            "Bà Rịa – Vũng Tàu province · Former unit, now part of Ho Chi Minh City since 1 Jul 2025"
         );
         s.unit.successor = None;
         assert_eq!(unit_line(Lang::Vi, &s), "tỉnh Bà Rịa – Vũng Tàu");
@@ -259,9 +357,45 @@ mod tests {
     #[test]
     fn unknown_dates_are_said_to_be_unknown() {
         let s = snapshot();
-        let seed = source_ref(Lang::Vi, s.source("seed-vnpthcm").expect("seed"));
-        assert_eq!(seed.detail, "ngày đăng: chưa rõ");
+        let vnpt = source_ref(Lang::Vi, s.source("vnpthcm-33-39-2023").expect("vnpt"));
+        assert_eq!(vnpt.detail, "ngày đăng: chưa rõ");
         let vtc = source_ref(Lang::En, s.source("vtc-2024-01-27").expect("vtc"));
         assert_eq!(vtc.detail, "VTC News · 27 Jan 2024");
+    }
+
+    #[test]
+    fn the_page_leads_with_the_latest_tally_and_cites_only_what_it_shows() {
+        let mut s = snapshot();
+        let order = |s: &Snapshot| -> Vec<String> {
+            tallies_latest_first(s)
+                .iter()
+                .map(|t| t.as_of.clone())
+                .collect()
+        };
+        assert_eq!(order(&s), ["2023-fy", "2023-11m"]);
+        // The rule holds whatever the file's order.
+        s.tallies.reverse();
+        assert_eq!(order(&s), ["2023-fy", "2023-11m"]);
+        let cited: Vec<&str> = cited_sources(&s).iter().map(|x| x.id.as_str()).collect();
+        assert!(cited.contains(&"tvpl-qd-759-2025"), "the merger is cited");
+        assert!(
+            !cited.contains(&"ubqg-2023-plan"),
+            "nothing on the page cites the national plan"
+        );
+        let merger: Vec<String> = unit_sources(Lang::Vi, &s)
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(merger.len(), 2);
+        assert!(merger[0].starts_with("Thành phố Hồ Chí Minh sáp nhập"));
+    }
+
+    #[test]
+    fn values_are_labelled_with_their_as_of_and_headings_with_the_snapshot_s_years() {
+        let s = snapshot();
+        assert_eq!(results_when(Lang::Vi, &s), "11 tháng năm 2023");
+        assert_eq!(results_when(Lang::En, &s), "first 11 months of 2023");
+        assert_eq!(goals_heading(Lang::Vi, &s), "Mục tiêu năm 2024");
+        assert_eq!(goals_heading(Lang::En, &s), "Goals for 2024");
     }
 }

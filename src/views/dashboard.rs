@@ -6,12 +6,13 @@ use crate::chart::mark::{MarkEnd, MarkKey};
 use crate::chart_id::ChartId;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::markup::class;
-use crate::present::{self, source_ref, tally_line};
+use crate::present::{self, tally_line};
 use crate::snapshot::{Loaded, Pillar};
 use crate::state::{page_base, route, update_route, AppReady, ChartContext, SnapshotMeta};
+use crate::views::cards::Cards;
 use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
-use crate::views::shared::{SourceLink, Tally, UnitLine};
+use crate::views::shared::{Tally, UnitLine};
 
 /// The ready state: the transparency page for one snapshot.
 #[component]
@@ -41,10 +42,12 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let s = StoredValue::new(loaded.snapshot);
     let title = move || s.with_value(|s| lang.get().pick(&s.title).to_string());
     let unit = Signal::derive(move || s.with_value(|s| present::unit_line(lang.get(), s)));
+    let unit_sources =
+        Signal::derive(move || s.with_value(|s| present::unit_sources(lang.get(), s)));
     let tallies = move || {
         s.with_value(|s| {
-            s.tallies
-                .iter()
+            present::tallies_latest_first(s)
+                .into_iter()
                 .enumerate()
                 .map(|(i, tally)| (i == 0, tally_line(lang.get(), s, tally)))
                 .collect::<Vec<_>>()
@@ -57,33 +60,6 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     let initial_indicator = route().indicator.map(|id| MarkKey::end(id, MarkEnd::From));
     let spec = move |id: ChartId| charts::spec(id, s, lang);
 
-    let goals = move || {
-        s.with_value(|s| {
-            s.goals
-                .iter()
-                .map(|g| (lang.get().pick(&g.text).to_string(), g.sources.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let initiatives = move || s.with_value(|s| s.initiatives.clone());
-    let others = move || {
-        s.with_value(|s| {
-            present::single_figures(s)
-                .into_iter()
-                .map(|c| {
-                    let l = lang.get();
-                    (
-                        l.pick(&c.name).to_string(),
-                        present::figure_text(l, c),
-                        s.as_of_label(&c.as_of)
-                            .map(|a| l.pick(a).to_string())
-                            .unwrap_or_default(),
-                        c.sources.clone(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    };
     let notes = move || {
         s.with_value(|s| {
             s.notes
@@ -92,24 +68,16 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let sources = move || {
-        s.with_value(|s| {
-            s.sources
-                .iter()
-                .map(|src| source_ref(lang.get(), src))
-                .collect::<Vec<_>>()
-        })
-    };
 
     view! {
         <article class="dashboard" data-testid="dashboard" data-snapshot=loaded.version.version.clone()>
-            <UnitLine line=unit />
+            <UnitLine line=unit sources=unit_sources lang=lang />
             <h1>{title}</h1>
             <VersionNote lang=lang />
             <section class=class::TALLIES aria-label=move || t(lang.get(), Key::IndicatorsMet)>
                 {move || tallies().into_iter().map(|(headline, line)| view! { <Tally headline=headline line=line lang=lang /> }).collect_view()}
             </section>
-            <section class="unknowns" data-testid="unknowns">
+            <section class=class::UNKNOWNS data-testid="unknowns">
                 <h2>{move || t(lang.get(), Key::WhatIsUnknown)}</h2>
                 <ul>{move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </section>
@@ -127,55 +95,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                 />
             })}
             {let shown = from(4); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Context) tools=true /> })}
-            {let shown = from(5); move || shown.get().then(|| view! {
-            <section class="cards" data-testid="goals">
-                <h2>{move || t(lang.get(), Key::Goals)}</h2>
-                <ul class="card-list">
-                    {move || goals().into_iter().map(|(text, ids)| view! {
-                        <li class="card"><p>{text}</p><SourceNote ids=ids /></li>
-                    }).collect_view()}
-                </ul>
-            </section>
-            <section class="cards" data-testid="initiatives">
-                <h2>{move || t(lang.get(), Key::Initiatives)}</h2>
-                <ul class="card-list">
-                    {move || initiatives().into_iter().map(|i| {
-                        let l = lang.get();
-                        view! {
-                            <li class="card">
-                                <h3>{l.pick(&i.name).to_string()}</h3>
-                                <p class="by">{l.pick(&i.by).to_string()}</p>
-                                <p>{l.pick(&i.description).to_string()}</p>
-                                <p class="services-label">{t(l, Key::Services)}":"</p>
-                                <ul lang="vi">{i.services.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                                <SourceNote ids=i.sources.clone() />
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-            <section class="cards" data-testid="other-figures">
-                <h2>{move || t(lang.get(), Key::OtherFigures)}</h2>
-                <ul class="card-list figures">
-                    {move || others().into_iter().map(|(name, value, as_of, ids)| view! {
-                        <li class="card"><p class="figure-value">{value}</p><p>{name}</p><p class="as-of">{as_of}</p><SourceNote ids=ids /></li>
-                    }).collect_view()}
-                </ul>
-            </section>
-            <section class="methodology">
-                <h2>{move || t(lang.get(), Key::Methodology)}</h2>
-                <p>{move || t(lang.get(), Key::MethodologyText)}</p>
-            </section>
-            <section class="sources" id="sources">
-                <h2>{move || t(lang.get(), Key::Sources)}</h2>
-                <ol>
-                    {move || sources().into_iter().map(|r| {
-                        let id = format!("src-{}", r.id);
-                        view! { <li id=id><SourceLink r=r /></li> }
-                    }).collect_view()}
-                </ol>
-            </section>
-            })}
+            {let shown = from(5); move || shown.get().then(|| view! { <Cards s=s lang=lang /> })}
         </article>
     }
 }
@@ -204,21 +124,6 @@ pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
                 " "
                 <a href=latest_href data-testid="newer-data">{move || t(lang.get(), Key::NewerData)}</a>
             })}
-        </p>
-    }
-}
-
-/// "Nguồn: [1] [3]" — links to the entries of the sources list.
-#[component]
-fn SourceNote(ids: Vec<String>) -> impl IntoView {
-    let lang = expect_context::<ChartContext>().lang;
-    view! {
-        <p class="source-note">
-            {move || t(lang.get(), Key::Source)}": "
-            {ids.iter().enumerate().map(|(i, id)| view! {
-                {(i > 0).then_some(", ")}
-                <a href=format!("#src-{id}")>{id.clone()}</a>
-            }).collect_view()}
         </p>
     }
 }

@@ -1,6 +1,7 @@
 //! The components a reader sees, named for what they show. With `app`, `state`, `hooks` and
 //! `fetch`, the only code that touches the browser.
 
+mod cards;
 mod chart_figure;
 mod charts;
 mod dashboard;

@@ -20,10 +20,50 @@ pub fn Brand(lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The unit line above the title.
+/// The unit line above the title, with the sources that say the unit was merged.
 #[component]
-pub fn UnitLine(#[prop(into)] line: Signal<String>) -> impl IntoView {
-    view! { <p class=class::UNIT>{move || line.get()}</p> }
+pub fn UnitLine(
+    #[prop(into)] line: Signal<String>,
+    #[prop(into)] sources: Signal<Vec<SourceRef>>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    view! {
+        <p class=class::UNIT>
+            {move || line.get()}
+            {move || {
+                let refs = sources.get();
+                (!refs.is_empty()).then(|| view! {
+                    " "
+                    <span class=class::SOURCE_NOTE>"· " {t(lang.get(), Key::Source)} ": " <SourceLinks refs=refs /></span>
+                })
+            }}
+        </p>
+    }
+}
+
+/// Several sources, linked, one after another.
+#[component]
+pub fn SourceLinks(refs: Vec<SourceRef>) -> impl IntoView {
+    refs.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            view! {
+                {(i > 0).then_some("; ")}
+                <SourceLink r=r />
+            }
+        })
+        .collect_view()
+}
+
+/// "Nguồn: …" under a card: each source by its title, linked, with publisher and date.
+#[component]
+pub fn SourceNote(refs: Vec<SourceRef>, lang: RwSignal<Lang>) -> impl IntoView {
+    view! {
+        <p class=class::SOURCE_NOTE>
+            {move || t(lang.get(), Key::Source)}": "
+            <SourceLinks refs=refs />
+        </p>
+    }
 }
 
 /// One tally: "33/39 indicators met · 84,6%", its as-of, its split by pillar and its source.
@@ -31,6 +71,7 @@ pub fn UnitLine(#[prop(into)] line: Signal<String>) -> impl IntoView {
 pub fn Tally(headline: bool, line: TallyLine, lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <div class=if headline { class::TALLY_HEADLINE } else { class::TALLY } data-testid=if headline { "headline" } else { "tally" }>
+            {(!headline).then(|| view! { <p class=class::EARLIER>{move || t(lang.get(), Key::EarlierReport)}</p> })}
             <p class=class::FIGURE>
                 <span class=class::FRACTION data-testid="fraction">{line.fraction.clone()}</span>
                 " "
@@ -43,15 +84,7 @@ pub fn Tally(headline: bool, line: TallyLine, lang: RwSignal<Lang>) -> impl Into
             <p class=class::SOURCE data-testid="source">
                 {move || t(lang.get(), Key::Source)}
                 ": "
-                {line
-                    .sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| view! {
-                        {(i > 0).then_some("; ")}
-                        <SourceLink r=r.clone() />
-                    })
-                    .collect_view()}
+                <SourceLinks refs=line.sources.clone() />
             </p>
         </div>
     }

@@ -171,7 +171,8 @@ test('an embed page shows its chart before the WASM: in the language and theme a
 
   await page.goto(`${server.url}embed-pillars.html?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=${version}`);
   assert.deepEqual(await shown(), ['vi']);
-  assert.deepEqual(await note(), [`Số liệu ghim ở phiên bản ${version} (công bố 27/11/2026).`]);
+  const published = JSON.parse(site.read('data/index.json')).snapshots[0].versions[0].published.split('-').reverse().join('/');
+  assert.deepEqual(await note(), [`Số liệu ghim ở phiên bản ${version} (công bố ${published}).`]);
   const link = page.locator('#boot .static-vi .pinned a');
   assert.equal(await link.getAttribute('href'), `./?lang=vi&snapshot=ba-ria-vung-tau-2023&v=${version}#chart-pillars`);
   const bar = await page.locator('#boot .static-vi svg:visible rect').nth(1).boundingBox();
@@ -355,7 +356,7 @@ test('the static HTML (no WASM) carries OpenGraph and Twitter tags with the real
   const html = site.read('index.html').toString('utf8');
   const meta = (attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`))?.[1];
   assert.match(meta('property', 'og:title'), /Bà Rịa – Vũng Tàu/);
-  assert.match(meta('property', 'og:description'), /^Đạt 33\/39 chỉ tiêu \(84,6%\), 11 tháng năm 2023/);
+  assert.match(meta('property', 'og:description'), /^Đạt 35\/39 chỉ tiêu \(89,7%\), cả năm 2023; theo trụ cột: chưa công bố\. Báo cáo trước đó: đạt 33\/39/);
   assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
   const image = meta('property', 'og:image');
   assert.match(image, /og-ba-ria-vung-tau-2023\.png$/);
@@ -364,5 +365,5 @@ test('the static HTML (no WASM) carries OpenGraph and Twitter tags with the real
   assert.equal(png.readUInt32BE(16), 1200);
   // A crawler fetching the page gets the same HTML from the static server.
   const res = await fetch(server.url);
-  assert.match(await res.text(), /og:description" content="Đạt 33\/39/);
+  assert.match(await res.text(), /og:description" content="Đạt 35\/39/);
 });

@@ -9,24 +9,27 @@ let site, server, browser;
 
 useSite((env) => ({ site, server, browser } = env));
 
-test('the app mounts and the headline shows 33/39 with its as-of and source', async () => {
+test('the app mounts and leads with the latest tally, 35/39, with its as-of and sources; the 11-month 33/39 is the earlier report', async () => {
   const page = await openPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   const headline = page.getByTestId('headline');
   await headline.waitFor();
-  assert.equal(await headline.getByTestId('fraction').textContent(), '33/39');
-  assert.equal(await headline.getByTestId('rate').textContent(), '84,6%');
-  assert.match(await headline.getByTestId('as-of').textContent(), /11 tháng năm 2023/);
-  const source = headline.getByTestId('source').locator('a');
-  assert.match(await source.textContent(), /hoàn thành 33\/39 chỉ tiêu/);
-  assert.match(await source.getAttribute('href'), /^https:\/\/vnpthcm\.com\//);
+  assert.equal(await headline.getByTestId('fraction').textContent(), '35/39');
+  assert.equal(await headline.getByTestId('rate').textContent(), '89,7%');
+  assert.match(await headline.getByTestId('as-of').textContent(), /cả năm 2023/);
+  assert.match(await headline.textContent(), /theo trụ cột: chưa công bố/);
+  const sources = headline.getByTestId('source').locator('a');
+  assert.equal(await sources.count(), 2);
+  assert.match(await sources.first().textContent(), /Sở TT-TT làm tốt vai trò/);
+  assert.match(await sources.first().getAttribute('href'), /^https:\/\/baobariavungtau\.com\.vn\//);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
-  // The full-year tally is there too, and says its pillar split is not published.
-  const year = page.getByTestId('tally');
-  assert.equal(await year.getByTestId('fraction').textContent(), '35/39');
-  assert.match(await year.textContent(), /chưa công bố/);
+  // The 11-month tally is there too, said to be the earlier report, with its pillar split.
+  const earlier = page.getByTestId('tally');
+  assert.equal(await earlier.getByTestId('fraction').textContent(), '33/39');
+  assert.match(await earlier.textContent(), /^Báo cáo trước đó/);
+  assert.match(await earlier.textContent(), /Chính quyền số 13\/16/);
   // The boot text is gone once the app is up.
   assert.equal(await page.locator('#boot').count(), 0);
   // Each data file is fetched once (a reactive double fetch once hid here).
@@ -66,7 +69,7 @@ test('the language switch changes texts, number format and <html lang>', async (
   assert.equal(await sw.textContent(), 'English');
   await sw.click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.equal(await page.getByTestId('headline').getByTestId('rate').textContent(), '84.6%');
+  assert.equal(await page.getByTestId('headline').getByTestId('rate').textContent(), '89.7%');
   assert.match(await page.getByTestId('headline').textContent(), /indicators met/);
   assert.equal(await sw.textContent(), 'Tiếng Việt');
   assert.match(page.url(), /[?&]lang=en/);
@@ -99,7 +102,7 @@ test('a broken snapshot shows a bilingual error naming the file and field, and r
     site.write(SNAPSHOT, good);
     await panel.getByTestId('retry').click();
     await page.getByTestId('headline').waitFor();
-    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '35/39');
     await page.context().close();
   } finally {
     site.write(SNAPSHOT, good);
@@ -147,13 +150,22 @@ test('without JavaScript the page still shows the real figures, the four charts 
   const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
   await page.goto(server.url);
   const boot = page.locator('#boot');
-  assert.match(await boot.locator('.static-vi .tally.headline .fraction').textContent(), /^33\/39$/);
-  assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '84,6%');
+  assert.match(await boot.locator('.static-vi .tally.headline .fraction').textContent(), /^35\/39$/);
+  assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '89,7%');
+  assert.match(await boot.locator('.static-vi .tally:not(.headline)').textContent(), /^Báo cáo trước đó33\/39/);
+  // Every section the app shows, with the same words: goals, initiatives, other figures, method.
+  assert.match(await boot.locator('.static-vi .cards').first().textContent(), /^Mục tiêu năm 2024/);
+  assert.match(await boot.locator('.static-vi .cards').nth(1).textContent(), /vào thứ Hai và thứ Năm/);
+  assert.match(await boot.locator('.static-vi .cards').nth(2).textContent(), /gần 99%/);
+  assert.equal(await boot.locator('.static-vi .methodology').count(), 1);
+  // Every source is cited by something on the page, by its title, linked.
+  assert.match(await boot.locator('.static-vi .unit').textContent(), /từ 01\/07\/2025 · Nguồn: Thành phố Hồ Chí Minh sáp nhập/);
   assert.equal(await boot.locator('.chart-svg svg:visible').count(), 4, 'the four charts, in Vietnamese');
   assert.equal(await boot.locator('.static-en').isVisible(), false);
   assert.match(await boot.locator('#chart-pillars svg:visible').textContent(), /13\/16 · 81,3%/);
   assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
-  assert.equal(await boot.locator('.static-vi .sources li a').count(), 8);
+  assert.equal(await boot.locator('.static-vi .sources li a').count(), 9);
+  assert.doesNotMatch(await boot.locator('.static-vi').textContent(), /seed-|Quyết định 17\/QĐ-UBQGCĐS/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await page.context().close();
@@ -194,7 +206,7 @@ test('before the WASM arrives, the pre-rendered charts answer a mouse, a finger 
   // A finger on the headline bar.
   const headline = boot.locator('#chart-headline');
   await headline.locator('.mark:visible').first().tap();
-  assert.match((await visibleTips(headline))[0], /^Đạt 33\/39 chỉ tiêu \(84,6%\)/);
+  assert.match((await visibleTips(headline))[0], /^Đạt 35\/39 chỉ tiêu \(89,7%\)/);
 
   // Tab walks the indicator marks; an unknown end says so in words.
   const indicators = boot.locator('#chart-indicators');
@@ -231,7 +243,7 @@ test('before the WASM, the pre-rendered page is in the language the link asks fo
   assert.equal(await page.title(), 'Chỉ số · Official figures, with their sources');
   assert.equal(await boot.locator('.static-vi').isVisible(), false);
   assert.match(await boot.locator('.static-en h1').textContent(), /Digital transformation/);
-  assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '84.6%');
+  assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '89.7%');
   assert.match(await boot.locator('.static-en .version-note:visible').textContent(), /^Following the latest data/);
   assert.match(await boot.locator('#chart-pillars-en svg:visible').textContent(), /13\/16 · 81\.3%/);
   // Pinned to the version it was built from: the same figures, said to be pinned.
@@ -261,7 +273,7 @@ for (const [width, height] of [[412, 823], [1280, 900]]) {
   });
 }
 
-// What both pages show (brand, unit line, tallies, source links, legends) has one home for its
+// What both pages show (brand, unit line, tallies, the cards, source links, legends) has one home for its
 // words (`present`) and its class names (`markup::class`); this compares the two DOMs, piece by
 // piece, in both languages. Tags may differ only where the app's piece is interactive (a legend
 // entry is a button in the app, a label in the static page).
@@ -280,6 +292,9 @@ test('the static page and the app show the shared pieces alike, in both language
     unit: scope.locator('.dashboard > .unit'),
     tallies: scope.locator('.tallies > div'),
     sources: scope.locator('.sources .source-ref'),
+    unknowns: scope.locator('.dashboard > .unknowns'),
+    cards: scope.locator('.dashboard > .cards'),
+    methodology: scope.locator('.dashboard > .methodology'),
     legends: chartScope.locator('.legend'),
   });
   const read = async (p) => Object.fromEntries(await Promise.all(Object.entries(p).map(async ([k, v]) => [k, await shape(v)])));
@@ -301,7 +316,7 @@ test('the static page and the app show the shared pieces alike, in both language
   await page.context().close();
 
   for (const [lang, st, app] of [['vi', staticVi, appVi], ['en', staticEn, appEn]]) {
-    for (const piece of ['brand', 'unit', 'tallies', 'sources']) {
+    for (const piece of ['brand', 'unit', 'tallies', 'sources', 'unknowns', 'cards', 'methodology']) {
       assert.ok(st[piece].length > 0, `${lang} ${piece}: the static page shows it`);
       assert.deepEqual(app[piece], st[piece], `${lang} ${piece}: the same classes and words`);
     }

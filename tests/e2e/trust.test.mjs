@@ -70,7 +70,7 @@ for (const [name, make, path, vi, en] of CASES) {
     assert.match(await panel.locator('h2').textContent(), /could not be loaded/);
     await page.getByTestId('snapshot-picker').selectOption('ba-ria-vung-tau-2023');
     await page.getByTestId('headline').waitFor();
-    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '35/39');
     assert.deepEqual(page.errors.filter((e) => e.startsWith('pageerror')), [], 'uncaught error');
     await page.context().close();
   });
@@ -112,7 +112,7 @@ async function networkCase({ handler, message, contextOptions = {}, after }) {
   answer = (route) => route.continue();
   await page.getByTestId('retry').click();
   await page.getByTestId('headline').waitFor();
-  assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+  assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '35/39');
   assert.deepEqual(page.errors.filter((e) => e.startsWith('pageerror')), []);
   await page.context().close();
 }
@@ -148,7 +148,7 @@ test('network: a dropped connection, then offline, each said, then a retry that 
   connected = true;
   await page.getByTestId('retry').click();
   await page.getByTestId('headline').waitFor();
-  assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '33/39');
+  assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '35/39');
   assert.deepEqual(page.errors.filter((e) => e.startsWith('pageerror')), []);
   await page.context().close();
 });
@@ -161,7 +161,7 @@ test('network: a slow response shows progress, then the page', async () => {
   await slow.waitFor();
   assert.match(await slow.textContent(), /Mạng chậm: đã chờ [2-9] giây \(tối đa 10 giây\)/);
   // Meanwhile the pre-rendered figures are on screen.
-  assert.equal(await page.locator('#boot .static-vi .tally.headline .fraction').textContent(), '33/39');
+  assert.equal(await page.locator('#boot .static-vi .tally.headline .fraction').textContent(), '35/39');
   await page.getByTestId('headline').waitFor();
   await page.context().close();
 });
