@@ -26,6 +26,46 @@ pub mod param {
     pub const EMBED: &str = "embed";
     /// Makes the app panic on purpose, so the browser tests can see the panic panel.
     pub const PANIC_TEST: &str = "panic-test";
+    /// Which page of a snapshot: the overview (absent) or the ranking among the provinces.
+    pub const VIEW: &str = "view";
+    /// Which ranking the ranking page shows (a ranking id: `dti-2023`).
+    pub const RANKING: &str = "ranking";
+    /// A unit the reader looked for in a ranking (a unit id: `VN-43`).
+    pub const UNIT: &str = "unit";
+}
+
+/// The pages of a snapshot. Each is a file of its own on the static host, pre-rendered, and a
+/// `?view=` on the page for the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The results against the goals, and whether the goals were reached.
+    #[default]
+    Overview,
+    /// Where the unit stands among the others, and how it got there.
+    Ranking,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Overview, View::Ranking];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Ranking => "ranking",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// The page's file on the static host: the overview is the folder's index.
+    pub fn file(self) -> &'static str {
+        match self {
+            View::Overview => "",
+            View::Ranking => "xep-hang.html",
+        }
+    }
 }
 
 /// The theme a link asks for: a host page of either colour forces one; `auto` follows the
@@ -79,6 +119,10 @@ pub struct Route {
     /// `?embed=CHART` on the page: the chart alone, as first published.
     pub embed: Option<ChartId>,
     pub panic_test: bool,
+    /// `?view=ranking` on the page (the ranking's own file says so by itself).
+    pub view: Option<View>,
+    pub ranking: Option<String>,
+    pub unit: Option<String>,
     /// Parameters the app does not read, in their order, kept for the next rewrite.
     pub other: Vec<(String, String)>,
 }
@@ -118,6 +162,9 @@ impl Route {
                 param::INDICATOR => r.indicator = text(),
                 param::EMBED => r.embed = ChartId::parse(&value),
                 param::PANIC_TEST => r.panic_test = true,
+                param::VIEW => r.view = View::parse(&value),
+                param::RANKING => r.ranking = text(),
+                param::UNIT => r.unit = text(),
                 _ => r.other.push((name, value)),
             }
         }
@@ -135,7 +182,8 @@ impl Route {
     }
 
     /// The query string, `?…` (empty when there is nothing to say), in one stable order: `lang`,
-    /// `theme`, `snapshot`, `v`, `pillar`, `indicator`, `embed`, then the others as they came.
+    /// `theme`, `snapshot`, `v`, `pillar`, `indicator`, `embed`, `view`, `ranking`, `unit`, then the
+    /// others as they came.
     pub fn query(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
         if let Some(l) = self.lang {
@@ -158,6 +206,15 @@ impl Route {
         }
         if let Some(e) = self.embed {
             pairs.push((param::EMBED, e.as_str()));
+        }
+        if let Some(v) = self.view {
+            pairs.push((param::VIEW, v.as_str()));
+        }
+        if let Some(r) = &self.ranking {
+            pairs.push((param::RANKING, r));
+        }
+        if let Some(u) = &self.unit {
+            pairs.push((param::UNIT, u));
         }
         if self.panic_test {
             pairs.push((param::PANIC_TEST, ""));
@@ -282,7 +339,9 @@ mod tests {
 
     #[test]
     fn unknown_values_read_as_absent_never_as_a_guess() {
-        let r = Route::parse("lang=fr&theme=pink&pillar=x&embed=pie&v=&snapshot=");
+        let r = Route::parse(
+            "lang=fr&theme=pink&pillar=x&embed=pie&v=&snapshot=&view=map&ranking=&unit=",
+        );
         assert_eq!(r, Route::default());
         assert_eq!(r.lang(), Lang::Vi);
         assert!(!r.pinned());
@@ -325,10 +384,13 @@ mod tests {
             indicator: Some("a b&c=d".into()),
             embed: None,
             panic_test: false,
+            view: Some(View::Ranking),
+            ranking: Some("dti-2023".into()),
+            unit: Some("VN-43".into()),
             other: vec![("utm_source".into(), "báo".into())],
         };
         let q = r.query();
-        assert_eq!(q, "?lang=en&theme=auto&snapshot=s-1&v=0123456789ab&pillar=digital_society&indicator=a%20b%26c%3Dd&utm_source=b%C3%A1o");
+        assert_eq!(q, "?lang=en&theme=auto&snapshot=s-1&v=0123456789ab&pillar=digital_society&indicator=a%20b%26c%3Dd&view=ranking&ranking=dti-2023&unit=VN-43&utm_source=b%C3%A1o");
         assert_eq!(Route::parse(&q), r);
     }
 

@@ -48,6 +48,18 @@ pub struct Snapshot {
     /// What the sources do not say, stated plainly for the reader.
     #[serde(default)]
     pub notes: Vec<Text>,
+    /// The units the rankings name (the snapshot's own unit among them, by its `code`).
+    #[serde(default)]
+    pub units: Vec<RankedUnit>,
+    /// The sets of units a ranking ranks (the 63 provinces before the 2025 merger, the 34 after).
+    #[serde(default)]
+    pub groupings: Vec<Grouping>,
+    /// Where the units stood among the others, year by year.
+    #[serde(default)]
+    pub rankings: Vec<Ranking>,
+    /// Figures over the years that are not the unit's own (the provincial DTI average).
+    #[serde(default)]
+    pub series: Vec<YearSeries>,
 }
 
 /// The administrative unit the figures belong to, named as it was at the time.
@@ -181,6 +193,12 @@ impl PillarCount {
 #[serde(deny_unknown_fields)]
 pub struct Tally {
     pub as_of: String,
+    /// The set of indicators counted, where it is not the set of the result year (the National
+    /// Committee's 39 of 2023): "15 chỉ tiêu chính quyền số năm 2024". A tally of another set is
+    /// never drawn as a continuation of the result year's.
+    #[serde(default)]
+    pub set: Option<Text>,
+    /// Met out of assigned, within the set.
     pub overall: Count,
     /// Null where no split by pillar was published.
     pub pillars: Option<Vec<PillarCount>>,
@@ -269,6 +287,26 @@ pub struct Indicator {
     /// Whether the result-year target was met, as the sources say.
     pub status: Status,
     pub sources: Vec<String>,
+    /// Later observations against the goal: was it reached?
+    #[serde(default)]
+    pub reported: Vec<Reported>,
+}
+
+/// A later observation of a goal: what was reported, as of when, and the status against the goal
+/// as of then ("100% as of 15/10/2024: met").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reported {
+    /// In the indicator's unit; null where no value for the unit itself is published (the note
+    /// then says what is known, such as a city's figure that is not the province's).
+    pub value: Option<f64>,
+    pub as_of: String,
+    /// Against the goal, as of `as_of`; unknown where there is no goal or no value.
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -278,6 +316,9 @@ pub struct Goal {
     pub id: String,
     pub text: Text,
     pub sources: Vec<String>,
+    /// Later observations: was it reached?
+    #[serde(default)]
+    pub reported: Vec<Reported>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -342,9 +383,13 @@ impl Snapshot {
 
     /// The most recent tally with a split by pillar.
     pub fn pillar_tally(&self) -> Option<(&Tally, &[PillarCount])> {
-        self.tallies
-            .iter()
+        self.result_tallies()
             .find_map(|t| t.pillars.as_deref().map(|p| (t, p)))
+    }
+
+    /// The tallies of the result year's indicator set; a later set's (`set`) are not among them.
+    pub fn result_tallies(&self) -> impl Iterator<Item = &Tally> {
+        self.tallies.iter().filter(|t| t.set.is_none())
     }
 }
 
@@ -408,4 +453,124 @@ pub struct Loaded {
     pub entry: ManifestEntry,
     pub version: SnapshotVersion,
     pub snapshot: Snapshot,
+}
+
+/// A unit a ranking names, as it was: its name then, when it ceased to exist and what it became
+/// part of. Units of the two groupings (before and after the 2025 merger) are different units, even
+/// where the name is the same, so no figure is ever compared across them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RankedUnit {
+    /// Stable id (`ba-ria-vung-tau`).
+    pub id: String,
+    /// The ISO 3166-2 code where one is known (`VN-43`): how the snapshot's own unit is found.
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: Text,
+    /// The first day it existed, where it was formed by a merger (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub since: Option<String>,
+    /// The last day it existed, where it has since been merged (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub until: Option<String>,
+    /// The unit it became part of (an id in `units`).
+    #[serde(default)]
+    pub successor: Option<String>,
+}
+
+/// The set of units a ranking ranks, as they were on one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Grouping {
+    pub id: String,
+    /// "63 tỉnh, thành phố (trước sáp nhập 2025)".
+    pub name: Text,
+    /// How many units it has: what a rank is out of.
+    pub size: u32,
+    /// The day its units are as of (`YYYY-MM-DD`): every unit it ranks existed then.
+    pub as_of: String,
+    /// Its units, where a source lists them all. A ranking shows the members it does not rank as
+    /// unknown, never drops them.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// One published ranking: a year, a grouping, each unit's rank and score as far as sourced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ranking {
+    pub id: String,
+    /// "Xếp hạng DTI cấp tỉnh 2023".
+    pub name: Text,
+    /// The year the figures are about (DTI 2023 was published in 2025).
+    pub year: i32,
+    /// A grouping id.
+    pub grouping: String,
+    /// When the ranking was published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where known.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Scores are DTI values, 0–1.
+    pub entries: Vec<RankEntry>,
+    /// The mean score of the grouping's units, where published.
+    #[serde(default)]
+    pub mean: Option<Stat>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+/// One unit's place in a ranking. Either figure may be unknown (null), never 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RankEntry {
+    /// A unit id.
+    pub unit: String,
+    pub rank: Option<u32>,
+    /// Shares its rank with another unit, as the source has it (2022: two provinces 15th).
+    #[serde(default)]
+    pub tie: bool,
+    pub score: Option<f64>,
+    /// What a reader must know about this place ("one of the last three; the order is not given").
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+/// A single published value with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Stat {
+    pub value: f64,
+    pub sources: Vec<String>,
+}
+
+/// A figure over the years (the provincial DTI average, 2020–2024).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearSeries {
+    pub id: String,
+    pub name: Text,
+    pub unit: Unit,
+    pub points: Vec<SeriesPoint>,
+    /// What a reader comparing the years must know.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SeriesPoint {
+    pub year: i32,
+    pub value: Option<f64>,
+    /// What changed that year (the method), said on the chart.
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
 }

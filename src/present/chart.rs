@@ -5,7 +5,7 @@ use super::context::charted_context;
 use super::{
     as_of_label, context_rows, context_summary, headline_rows, headline_summary, indicator_rows,
     indicator_summary, percent_ticks, pillar_rows, pillar_summary, results_when, source_line,
-    unique,
+    tallies_latest_first, unique,
 };
 use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Series};
 use crate::chart_id::ChartId;
@@ -15,7 +15,7 @@ use crate::snapshot::Snapshot;
 
 pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
     match id {
-        ChartId::Headline => unique(s.tallies.iter().flat_map(|t| t.sources.clone())),
+        ChartId::Headline => unique(s.result_tallies().flat_map(|t| t.sources.clone())),
         ChartId::Pillars => s
             .pillar_tally()
             .map(|(t, _)| t.sources.clone())
@@ -36,7 +36,10 @@ pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
 
 pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
     match id {
-        ChartId::Headline => s.tallies.iter().map(|t| t.as_of.clone()).collect(),
+        ChartId::Headline => tallies_latest_first(s)
+            .iter()
+            .map(|t| t.as_of.clone())
+            .collect(),
         ChartId::Pillars => s
             .pillar_tally()
             .map(|(t, _)| vec![t.as_of.clone()])

@@ -106,8 +106,9 @@ pub fn cited_sources(s: &Snapshot) -> Vec<&Source> {
         .collect()
 }
 
-/// The tallies, the latest as-of first: the page, the embed and the link preview lead with the
-/// latest report, and show the earlier ones as earlier reports. Equal as-ofs keep the file's order.
+/// The tallies of the result year's set, the latest as-of first: the page, the embed and the link
+/// preview lead with the latest report, and show the earlier ones as earlier reports. Equal as-ofs
+/// keep the file's order. (A later year's set is the follow-up's, never a continuation of these.)
 pub fn tallies_latest_first(s: &Snapshot) -> Vec<&Tally> {
     let when = |t: &Tally| {
         s.as_of
@@ -115,7 +116,7 @@ pub fn tallies_latest_first(s: &Snapshot) -> Vec<&Tally> {
             .find(|a| a.id == t.as_of)
             .map_or((i32::MIN, 0), |a| (a.year, a.months.unwrap_or(0)))
     };
-    let mut out: Vec<&Tally> = s.tallies.iter().collect();
+    let mut out: Vec<&Tally> = s.result_tallies().collect();
     out.sort_by_key(|t| std::cmp::Reverse(when(t)));
     out
 }

@@ -48,6 +48,10 @@ pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
         "initiatives",
         "context",
         "notes",
+        "units",
+        "groupings",
+        "rankings",
+        "series",
     ];
     read(
         bytes,
@@ -66,6 +70,10 @@ pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
             let initiatives = f.list::<Initiative>("initiatives");
             let context = f.list::<ContextFigure>("context");
             let notes = f.optional_list::<Text>("notes");
+            let units = f.optional_list::<RankedUnit>("units");
+            let groupings = f.optional_list::<Grouping>("groupings");
+            let rankings = f.optional_list::<Ranking>("rankings");
+            let series = f.optional_list::<YearSeries>("series");
             Some(Snapshot {
                 schema_version: SCHEMA_VERSION,
                 id: id?,
@@ -80,6 +88,10 @@ pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
                 initiatives: initiatives?,
                 context: context?,
                 notes: notes?,
+                units: units?,
+                groupings: groupings?,
+                rankings: rankings?,
+                series: series?,
             })
         },
         check_snapshot,
