@@ -50,6 +50,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
         let p = join_index("$.snapshots", i);
         c.id(&join_key(&p, "id"), &e.id);
         c.text(&join_key(&p, "title"), &e.title);
+        c.period(&join_key(&p, "period"), &e.period);
         if e.versions.is_empty() {
             c.problems
                 .push(join_key(&p, "versions"), ProblemKind::EmptyList);

@@ -11,6 +11,7 @@ mod json;
 mod manifest;
 mod problem;
 mod snapshot;
+mod strict;
 
 use crate::snapshot::*;
 
@@ -20,7 +21,7 @@ use manifest::check_manifest;
 use snapshot::check_snapshot;
 
 pub use decode::join_key;
-pub use problem::{Problem, ProblemKind, Problems};
+pub use problem::{Found, Problem, ProblemKind, Problems};
 pub use snapshot::is_http_url;
 
 /// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should

@@ -3,8 +3,12 @@
 
 use std::fmt;
 
+use serde::de::Unexpected;
+use serde_json::Value;
+
 use crate::i18n::Lang;
 
+use super::decode::truncate;
 use super::json::syntax_words;
 
 /// One thing wrong with a file, and where.
@@ -38,10 +42,11 @@ pub enum ProblemKind {
         line: usize,
         column: usize,
     },
-    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …).
+    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …) or the
+    /// decoder's (`an object`, `one of "met", "not_met", "unknown"`).
     WrongType {
         expected: String,
-        found: String,
+        found: Found,
     },
     Missing {
         field: String,
@@ -54,7 +59,7 @@ pub enum ProblemKind {
         allowed: String,
     },
     UnsupportedVersion {
-        found: String,
+        found: Found,
         supported: u32,
     },
     MetOverAssigned {
@@ -103,6 +108,20 @@ pub enum ProblemKind {
         value: String,
         what: [&'static str; 2],
     },
+    /// A rank greater than the number ranked.
+    RankOverOutOf {
+        rank: f64,
+        out_of: u32,
+        rank_path: String,
+        out_of_path: String,
+    },
+    /// Goals set for a year that is not after the results' year.
+    GoalYearNotAfter {
+        goal_year: i32,
+        result_year: i32,
+        goal_path: String,
+        result_path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -142,6 +161,8 @@ impl ProblemKind {
             BadUrl { .. } => "bad_url",
             BadPath { .. } => "bad_path",
             BadId { .. } => "bad_id",
+            RankOverOutOf { .. } => "rank_over_out_of",
+            GoalYearNotAfter { .. } => "goal_year_not_after",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -179,9 +200,10 @@ impl ProblemKind {
             ],
             WrongType { expected, found } => {
                 let [vi, en] = expected_words(expected);
+                let [found_vi, found_en] = found.words();
                 [
-                    format!("sai kiểu: cần {vi}, nhưng gặp {found}"),
-                    format!("expected {en}, found {found}"),
+                    format!("sai kiểu: cần {vi}, nhưng gặp {found_vi}"),
+                    format!("expected {en}, found {found_en}"),
                 ]
             }
             Missing { field } => [
@@ -196,14 +218,17 @@ impl ProblemKind {
                 format!("giá trị không được biết {found}; chỉ nhận: {allowed}"),
                 format!("unknown value {found}; allowed: {allowed}"),
             ],
-            UnsupportedVersion { found, supported } => [
+            UnsupportedVersion { found, supported } => {
+                let [found_vi, found_en] = found.words();
+                [
                 format!(
-                    "phiên bản lược đồ {found} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
+                    "phiên bản lược đồ {found_vi} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
                 ),
                 format!(
-                    "schema version {found} is not supported (this app reads version {supported})"
+                    "schema version {found_en} is not supported (this app reads version {supported})"
                 ),
-            ],
+            ]
+            }
             MetOverAssigned { met, assigned } => [
                 format!("số đạt ({met}) lớn hơn số được giao ({assigned})"),
                 format!("met ({met}) is more than assigned ({assigned})"),
@@ -270,6 +295,24 @@ impl ProblemKind {
                 format!("`{value}` không phải {vi}"),
                 format!("`{value}` is not {en}"),
             ],
+            RankOverOutOf {
+                rank,
+                out_of,
+                rank_path,
+                out_of_path,
+            } => [
+                format!("`{rank_path}` xếp hạng {rank}, nhưng `{out_of_path}` nói chỉ có {out_of} đơn vị được xếp hạng"),
+                format!("`{rank_path}` is rank {rank}, but `{out_of_path}` says only {out_of} were ranked"),
+            ],
+            GoalYearNotAfter {
+                goal_year,
+                result_year,
+                goal_path,
+                result_path,
+            } => [
+                format!("`{goal_path}` {goal_year} không sau `{result_path}` {result_year}: mục tiêu phải đặt cho năm sau năm của kết quả"),
+                format!("`{goal_path}` {goal_year} is not after `{result_path}` {result_year}: goals are set for a year after the results"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
@@ -304,10 +347,87 @@ impl fmt::Display for ProblemKind {
 
 impl std::error::Error for ProblemKind {}
 
-/// serde's name for what it expected, `[vi, en]`. The English is serde's own name (`u32`,
-/// `a sequence`); the Vietnamese names the common ones in its own words and keeps serde's name
-/// for the rest.
-fn expected_words(expected: &str) -> [&str; 2] {
+/// What a value was found to be, where another kind of value belongs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Null,
+    Bool(bool),
+    /// As written in JSON (`33`, `-1`, `1.5`, `1e308`).
+    Number(String),
+    /// A whole number written with a decimal point or an exponent (`33.0`, `1E0`, `-0`), where
+    /// a count or a year belongs; shown as serde_json writes it (`33.0`, `1.0`, `-0.0`).
+    WholeFloat(String),
+    /// The text, cut short and quoted as JSON.
+    Text(String),
+    List,
+    Object,
+    /// serde's own words, for what none of the above covers.
+    Other(String),
+}
+
+impl Found {
+    /// What a JSON value is.
+    pub(super) fn of(v: &Value) -> Self {
+        match v {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::String(s) => Found::text(s),
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+
+    fn text(s: &str) -> Self {
+        Found::Text(Value::String(truncate(s, 40)).to_string())
+    }
+
+    /// What serde says it found.
+    pub(super) fn from_unexpected(u: Unexpected<'_>) -> Self {
+        match u {
+            Unexpected::Unit | Unexpected::Option => Found::Null,
+            Unexpected::Bool(b) => Found::Bool(b),
+            Unexpected::Unsigned(n) => Found::Number(n.to_string()),
+            Unexpected::Signed(n) => Found::Number(n.to_string()),
+            Unexpected::Float(f) => {
+                // serde_json's way of writing a float: `33.0`, `-0.0`, `1e308`.
+                let n = serde_json::Number::from_f64(f)
+                    .map_or_else(|| f.to_string(), |n| n.to_string());
+                if f.fract() == 0.0 && f.abs() < 1e15 {
+                    Found::WholeFloat(n)
+                } else {
+                    Found::Number(n)
+                }
+            }
+            Unexpected::Str(s) => Found::text(s),
+            Unexpected::Seq => Found::List,
+            Unexpected::Map => Found::Object,
+            other => Found::Other(other.to_string()),
+        }
+    }
+
+    /// `[vi, en]`. A text is shown as `string "…"` in both, as serde has always written it.
+    pub fn words(&self) -> [String; 2] {
+        match self {
+            Found::Null => ["null".into(), "null".into()],
+            Found::Bool(b) => [b.to_string(), b.to_string()],
+            Found::Number(n) => [n.clone(), n.clone()],
+            Found::WholeFloat(n) => [
+                format!("{n} (số nguyên phải viết không có dấu thập phân, số mũ hay dấu trừ trước 0)"),
+                format!("{n} (a whole number is written without a decimal point, an exponent or a minus before 0)"),
+            ],
+            Found::Text(t) => [format!("string {t}"), format!("string {t}")],
+            Found::List => ["một danh sách".into(), "a list".into()],
+            Found::Object => ["một đối tượng".into(), "an object".into()],
+            Found::Other(s) => [s.clone(), s.clone()],
+        }
+    }
+}
+
+/// What was expected, `[vi, en]`. The English is serde's own name (`u32`, `a sequence`) or the
+/// decoder's (`an object`, `one of "met", "not_met"`); the Vietnamese names the common ones in
+/// its own words and keeps the English name for the rest.
+fn expected_words(expected: &str) -> [String; 2] {
     const WORDS: &[(&str, &str)] = &[
         ("u32", "số nguyên không âm"),
         ("i32", "số nguyên"),
@@ -318,15 +438,18 @@ fn expected_words(expected: &str) -> [&str; 2] {
         ("a map", "đối tượng JSON"),
         ("an object", "đối tượng JSON"),
     ];
-    let vi = if expected.starts_with("struct ") {
-        "đối tượng JSON"
+    let vi = if let Some(names) = expected.strip_prefix("one of ") {
+        format!("một trong các giá trị {names}")
+    } else if expected.starts_with("struct ") {
+        "đối tượng JSON".into()
     } else {
         WORDS
             .iter()
             .find(|(serde, _)| *serde == expected)
             .map_or(expected, |(_, vi)| *vi)
+            .into()
     };
-    [vi, expected]
+    [vi, expected.into()]
 }
 
 /// What a malformed id should have been, `[vi, en]`.

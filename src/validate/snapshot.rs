@@ -116,17 +116,64 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn value(&mut self, path: &str, unit: Unit, value: f64, out_of: Option<u32>) {
-        match unit {
-            Unit::Percent => self.range(path, value, 0.0, 100.0),
-            Unit::Score => self.range(path, value, 0.0, 1.0),
-            Unit::Count => self.range(path, value, 0.0, f64::from(u32::MAX)),
-            Unit::Rank => self.range(
+    /// A figure within its unit's bounds; a rank also within its `out_of`, given as
+    /// `(path, out_of)`.
+    fn value(&mut self, path: &str, unit: Unit, value: f64, out_of: Option<(&str, u32)>) {
+        let (min, max) = unit.bounds();
+        if !value.is_finite() || value < min || value > max {
+            self.range(path, value, min, max);
+        } else if let (Unit::Rank, Some((out_of_path, n))) = (unit, out_of) {
+            if value > f64::from(n) {
+                self.problems.push(
+                    path,
+                    ProblemKind::RankOverOutOf {
+                        rank: value,
+                        out_of: n,
+                        rank_path: path.into(),
+                        out_of_path: out_of_path.into(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A count of indicators (met, assigned) or of ranked places (`out_of`), at most
+    /// [`Count::MAX`].
+    fn plausible(&mut self, path: &str, n: u32, min: u32) {
+        if n < min || n > Count::MAX {
+            self.range(path, f64::from(n), f64::from(min), f64::from(Count::MAX));
+        }
+    }
+
+    /// A year the figures or goals may belong to.
+    pub(super) fn year(&mut self, path: &str, y: i32) {
+        if !(Period::FIRST_YEAR..=Period::LAST_YEAR).contains(&y) {
+            self.range(
                 path,
-                value,
-                1.0,
-                out_of.map_or(f64::from(u32::MAX), f64::from),
-            ),
+                f64::from(y),
+                f64::from(Period::FIRST_YEAR),
+                f64::from(Period::LAST_YEAR),
+            );
+        }
+    }
+
+    /// The period's years, each in range and the goals' after the results'. `path` is where the
+    /// period is (`$.period`, `$.snapshots[0].period`).
+    pub(super) fn period(&mut self, path: &str, p: &Period) {
+        let result_path = join_key(path, "result_year");
+        let goal_path = join_key(path, "goal_year");
+        self.year(&result_path, p.result_year);
+        self.year(&goal_path, p.goal_year);
+        if p.goal_year <= p.result_year {
+            self.problems.push(
+                &goal_path,
+                ProblemKind::GoalYearNotAfter {
+                    goal_year: p.goal_year,
+                    result_year: p.result_year,
+                    goal_path: goal_path.clone(),
+                    result_path,
+                },
+            );
         }
     }
 
@@ -168,6 +215,8 @@ impl<'a> Checker<'a> {
     }
 
     fn count(&mut self, path: &str, met: u32, assigned: u32) {
+        self.plausible(&join_key(path, "met"), met, 0);
+        self.plausible(&join_key(path, "assigned"), assigned, 0);
         if met > assigned {
             self.problems.push(
                 join_key(path, "met"),
@@ -203,22 +252,14 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.date("$.unit.successor.since", &succ.since);
         c.source_refs("$.unit.successor", &succ.sources);
     }
-    if s.period.goal_year < s.period.result_year {
-        c.problems.push(
-            "$.period.goal_year",
-            ProblemKind::OutOfRange {
-                value: f64::from(s.period.goal_year),
-                min: f64::from(s.period.result_year),
-                max: f64::from(s.period.result_year + 10),
-            },
-        );
-    }
+    c.period("$.period", &s.period);
 
     c.unique("$.as_of", s.as_of.iter().map(|a| a.id.as_str()));
     for (i, a) in s.as_of.iter().enumerate() {
         let p = join_index("$.as_of", i);
         c.id(&join_key(&p, "id"), &a.id);
         c.text(&join_key(&p, "label"), &a.label);
+        c.year(&join_key(&p, "year"), a.year);
         if let Some(m) = a.months {
             c.range(&join_key(&p, "months"), f64::from(m), 1.0, 12.0);
         }
@@ -352,11 +393,16 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.id(&join_key(&p, "id"), &cf.id);
         c.id(&join_key(&p, "series"), &cf.series);
         c.text(&join_key(&p, "name"), &cf.name);
+        let out_of_path = join_key(&p, "out_of");
+        if let Some(n) = cf.out_of {
+            c.plausible(&out_of_path, n, 1);
+        }
+        let out_of = cf.out_of.map(|n| (out_of_path.as_str(), n));
         if let Some(v) = cf.value {
-            c.value(&join_key(&p, "value"), cf.unit, v, cf.out_of);
+            c.value(&join_key(&p, "value"), cf.unit, v, out_of);
         }
         if let Some(r) = cf.requirement {
-            c.value(&join_key(&p, "requirement"), cf.unit, r, cf.out_of);
+            c.value(&join_key(&p, "requirement"), cf.unit, r, out_of);
         }
         c.as_of(&p, &cf.as_of);
         c.sources(&p, &cf.sources);
