@@ -7,6 +7,8 @@
 //! wrong type does not hide the others; the semantic checks then run on whatever decoded.
 
 mod decode;
+mod figures;
+mod found;
 mod json;
 mod manifest;
 mod problem;

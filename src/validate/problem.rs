@@ -3,12 +3,11 @@
 
 use std::fmt;
 
-use serde::de::Unexpected;
-use serde_json::Value;
-
 use crate::i18n::Lang;
+use crate::snapshot::{Comparator, Status};
 
-use super::decode::truncate;
+use super::found::expected_words;
+pub use super::found::Found;
 use super::json::syntax_words;
 
 /// One thing wrong with a file, and where.
@@ -122,6 +121,28 @@ pub enum ProblemKind {
         goal_path: String,
         result_path: String,
     },
+    /// A status of met or not met that the result and the target say otherwise.
+    StatusContradicts {
+        status: Status,
+        comparator: Comparator,
+        result: f64,
+        target: f64,
+        status_path: String,
+        result_path: String,
+        target_path: String,
+    },
+    /// A status of met with no result published.
+    MetWithoutResult {
+        status_path: String,
+        result_path: String,
+    },
+    /// A goal to maintain a value the result has not reached.
+    CannotMaintain {
+        goal: f64,
+        result: f64,
+        goal_path: String,
+        result_path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -163,6 +184,9 @@ impl ProblemKind {
             BadId { .. } => "bad_id",
             RankOverOutOf { .. } => "rank_over_out_of",
             GoalYearNotAfter { .. } => "goal_year_not_after",
+            StatusContradicts { .. } => "status_contradicts",
+            MetWithoutResult { .. } => "met_without_result",
+            CannotMaintain { .. } => "cannot_maintain",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -313,6 +337,48 @@ impl ProblemKind {
                 format!("`{goal_path}` {goal_year} không sau `{result_path}` {result_year}: mục tiêu phải đặt cho năm sau năm của kết quả"),
                 format!("`{goal_path}` {goal_year} is not after `{result_path}` {result_year}: goals are set for a year after the results"),
             ],
+            StatusContradicts {
+                status,
+                comparator,
+                result,
+                target,
+                status_path: s,
+                result_path: r,
+                target_path: t,
+            } => match (status, comparator) {
+                (Status::Met, Comparator::Equal) => [
+                    format!("`{s}` ghi là đạt, nhưng `{r}` {result} khác `{t}` {target}"),
+                    format!("`{s}` says met, but `{r}` {result} is not `{t}` {target}"),
+                ],
+                (Status::Met, _) => [
+                    format!("`{s}` ghi là đạt, nhưng `{r}` {result} thấp hơn `{t}` {target}"),
+                    format!("`{s}` says met, but `{r}` {result} is below `{t}` {target}"),
+                ],
+                (_, Comparator::Equal) => [
+                    format!("`{s}` ghi là chưa đạt, nhưng `{r}` {result} bằng `{t}` {target}"),
+                    format!("`{s}` says not met, but `{r}` {result} equals `{t}` {target}"),
+                ],
+                _ => [
+                    format!("`{s}` ghi là chưa đạt, nhưng `{r}` {result} đã bằng hoặc vượt `{t}` {target}"),
+                    format!("`{s}` says not met, but `{r}` {result} is at or above `{t}` {target}"),
+                ],
+            },
+            MetWithoutResult {
+                status_path: s,
+                result_path: r,
+            } => [
+                format!("`{s}` ghi là đạt, nhưng không có kết quả nào được công bố (`{r}` là null)"),
+                format!("`{s}` says met, but no result is published (`{r}` is null)"),
+            ],
+            CannotMaintain {
+                goal,
+                result,
+                goal_path: g,
+                result_path: r,
+            } => [
+                format!("`{g}` đặt mục tiêu duy trì {goal}, nhưng `{r}` mới là {result}: không thể duy trì điều chưa đạt được"),
+                format!("`{g}` is to maintain {goal}, but `{r}` is {result}, below it: one cannot maintain what one does not have"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
@@ -346,111 +412,6 @@ impl fmt::Display for ProblemKind {
 }
 
 impl std::error::Error for ProblemKind {}
-
-/// What a value was found to be, where another kind of value belongs.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Found {
-    Null,
-    Bool(bool),
-    /// As written in JSON (`33`, `-1`, `1.5`, `1e308`).
-    Number(String),
-    /// A whole number written with a decimal point or an exponent (`33.0`, `1E0`, `-0`), where
-    /// a count or a year belongs; shown as serde_json writes it (`33.0`, `1.0`, `-0.0`).
-    WholeFloat(String),
-    /// The text, cut short and quoted as JSON.
-    Text(String),
-    List,
-    Object,
-    /// serde's own words, for what none of the above covers.
-    Other(String),
-}
-
-impl Found {
-    /// What a JSON value is.
-    pub(super) fn of(v: &Value) -> Self {
-        match v {
-            Value::Null => Found::Null,
-            Value::Bool(b) => Found::Bool(*b),
-            Value::Number(n) => Found::Number(n.to_string()),
-            Value::String(s) => Found::text(s),
-            Value::Array(_) => Found::List,
-            Value::Object(_) => Found::Object,
-        }
-    }
-
-    fn text(s: &str) -> Self {
-        Found::Text(Value::String(truncate(s, 40)).to_string())
-    }
-
-    /// What serde says it found.
-    pub(super) fn from_unexpected(u: Unexpected<'_>) -> Self {
-        match u {
-            Unexpected::Unit | Unexpected::Option => Found::Null,
-            Unexpected::Bool(b) => Found::Bool(b),
-            Unexpected::Unsigned(n) => Found::Number(n.to_string()),
-            Unexpected::Signed(n) => Found::Number(n.to_string()),
-            Unexpected::Float(f) => {
-                // serde_json's way of writing a float: `33.0`, `-0.0`, `1e308`.
-                let n = serde_json::Number::from_f64(f)
-                    .map_or_else(|| f.to_string(), |n| n.to_string());
-                if f.fract() == 0.0 && f.abs() < 1e15 {
-                    Found::WholeFloat(n)
-                } else {
-                    Found::Number(n)
-                }
-            }
-            Unexpected::Str(s) => Found::text(s),
-            Unexpected::Seq => Found::List,
-            Unexpected::Map => Found::Object,
-            other => Found::Other(other.to_string()),
-        }
-    }
-
-    /// `[vi, en]`. A text is shown as `string "…"` in both, as serde has always written it.
-    pub fn words(&self) -> [String; 2] {
-        match self {
-            Found::Null => ["null".into(), "null".into()],
-            Found::Bool(b) => [b.to_string(), b.to_string()],
-            Found::Number(n) => [n.clone(), n.clone()],
-            Found::WholeFloat(n) => [
-                format!("{n} (số nguyên phải viết không có dấu thập phân, số mũ hay dấu trừ trước 0)"),
-                format!("{n} (a whole number is written without a decimal point, an exponent or a minus before 0)"),
-            ],
-            Found::Text(t) => [format!("string {t}"), format!("string {t}")],
-            Found::List => ["một danh sách".into(), "a list".into()],
-            Found::Object => ["một đối tượng".into(), "an object".into()],
-            Found::Other(s) => [s.clone(), s.clone()],
-        }
-    }
-}
-
-/// What was expected, `[vi, en]`. The English is serde's own name (`u32`, `a sequence`) or the
-/// decoder's (`an object`, `one of "met", "not_met"`); the Vietnamese names the common ones in
-/// its own words and keeps the English name for the rest.
-fn expected_words(expected: &str) -> [String; 2] {
-    const WORDS: &[(&str, &str)] = &[
-        ("u32", "số nguyên không âm"),
-        ("i32", "số nguyên"),
-        ("f64", "một số"),
-        ("a string", "chuỗi văn bản"),
-        ("a sequence", "danh sách (mảng JSON)"),
-        ("a boolean", "true hoặc false"),
-        ("a map", "đối tượng JSON"),
-        ("an object", "đối tượng JSON"),
-    ];
-    let vi = if let Some(names) = expected.strip_prefix("one of ") {
-        format!("một trong các giá trị {names}")
-    } else if expected.starts_with("struct ") {
-        "đối tượng JSON".into()
-    } else {
-        WORDS
-            .iter()
-            .find(|(serde, _)| *serde == expected)
-            .map_or(expected, |(_, vi)| *vi)
-            .into()
-    };
-    [vi, expected.into()]
-}
 
 /// What a malformed id should have been, `[vi, en]`.
 pub(super) const ID_WHAT: [&str; 2] = [

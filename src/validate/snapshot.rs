@@ -351,6 +351,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.id(&join_key(&p, "id"), &ind.id);
         c.text(&join_key(&p, "name"), &ind.name);
         c.sources(&p, &ind.sources);
+        c.indicator_claims(&p, ind);
         if let Some(r) = &ind.result {
             let rp = join_key(&p, "result");
             c.value(&join_key(&rp, "value"), ind.unit, r.value, None);

@@ -1,0 +1,166 @@
+//! Data that contradicts itself is refused: each fixture under `tests/fixtures/` is the bundled
+//! snapshot with one contradiction, and yields its problem at its path, with a message that names
+//! the paths on both sides, in Vietnamese and in English.
+
+use std::path::Path;
+
+use chiso::i18n::Lang;
+use chiso::validate::{parse_snapshot, Problem};
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn bundled() -> Value {
+    serde_json::from_slice(&fixture("../../public/data/ba-ria-vung-tau-2023.json")).expect("JSON")
+}
+
+/// The problems of `bytes`, which must be refused.
+fn refused(name: &str, bytes: &[u8]) -> Vec<Problem> {
+    match parse_snapshot(bytes) {
+        Ok(_) => panic!("{name}: accepted"),
+        Err(p) => p.0,
+    }
+}
+
+/// `problems` are exactly `(path, code)` each, and each message names `names` in both languages.
+fn assert_named(name: &str, problems: &[Problem], expected: &[(&str, &str, &[&str])]) {
+    let got: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.kind.code()))
+        .collect();
+    let want: Vec<(&str, &str)> = expected.iter().map(|(p, c, _)| (*p, *c)).collect();
+    assert_eq!(got, want, "{name}");
+    for (p, (_, _, names)) in problems.iter().zip(expected) {
+        for lang in [Lang::Vi, Lang::En] {
+            let msg = p.kind.message(lang);
+            for n in *names {
+                assert!(
+                    msg.contains(&format!("`{n}`")),
+                    "{name}: {msg} does not name {n}"
+                );
+            }
+        }
+    }
+}
+
+fn check_fixture(name: &str, expected: &[(&str, &str, &[&str])]) -> Vec<Problem> {
+    let problems = refused(name, &fixture(name));
+    assert_named(name, &problems, expected);
+    problems
+}
+
+/// The bundled snapshot with `change` made to it.
+fn changed(change: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut s = bundled();
+    change(&mut s);
+    s.to_string().into_bytes()
+}
+
+#[test]
+fn met_with_the_result_below_the_target() {
+    let p = check_fixture(
+        "status-met-below-target.json",
+        &[(
+            "$.indicators[4].status",
+            "status_contradicts",
+            &[
+                "$.indicators[4].status",
+                "$.indicators[4].result.value",
+                "$.indicators[4].target.value",
+            ],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`$.indicators[4].status` says met, but `$.indicators[4].result.value` 98 is below `$.indicators[4].target.value` 100"
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::Vi),
+        "`$.indicators[4].status` ghi là đạt, nhưng `$.indicators[4].result.value` 98 thấp hơn `$.indicators[4].target.value` 100"
+    );
+}
+
+#[test]
+fn not_met_with_the_result_at_the_target() {
+    let p = check_fixture(
+        "status-not-met-at-target.json",
+        &[(
+            "$.indicators[0].status",
+            "status_contradicts",
+            &[
+                "$.indicators[0].status",
+                "$.indicators[0].result.value",
+                "$.indicators[0].target.value",
+            ],
+        )],
+    );
+    assert!(p[0].kind.message(Lang::En).contains("100 is at or above"));
+}
+
+#[test]
+fn met_with_no_result() {
+    check_fixture(
+        "status-met-without-result.json",
+        &[(
+            "$.indicators[5].status",
+            "met_without_result",
+            &["$.indicators[5].status", "$.indicators[5].result"],
+        )],
+    );
+}
+
+#[test]
+fn a_goal_to_maintain_what_was_not_reached() {
+    let p = check_fixture(
+        "goal-maintain-not-reached.json",
+        &[(
+            "$.indicators[4].goal",
+            "cannot_maintain",
+            &["$.indicators[4].goal", "$.indicators[4].result.value"],
+        )],
+    );
+    assert!(p[0].kind.message(Lang::En).contains("cannot maintain"));
+}
+
+/// Each comparator: `equal` is met only at the value, `maintain` as `at_least`; what agrees
+/// with its figures passes.
+#[test]
+fn each_comparator_reads_the_status_its_own_way() {
+    let with = |value: f64, comparator: &str, status: &str| {
+        changed(|s| {
+            s["indicators"][4]["target"] =
+                json!({ "value": value, "comparator": comparator, "sources": ["seed-vnpthcm"] });
+            s["indicators"][4]["status"] = json!(status);
+        })
+    };
+    // The result is 98.
+    for (value, comparator, status) in [
+        (98.0, "equal", "met"),
+        (97.5, "equal", "not_met"),
+        (98.0, "at_least", "met"),
+        (99.0, "at_least", "not_met"),
+        (98.0, "maintain", "met"),
+        (100.0, "maintain", "unknown"),
+    ] {
+        let r = parse_snapshot(&with(value, comparator, status));
+        assert!(r.is_ok(), "{value} {comparator} {status}: {:?}", r.err());
+    }
+    for (value, comparator, status, words) in [
+        (97.0, "equal", "met", "98 is not"),
+        (98.0, "equal", "not_met", "98 equals"),
+        (99.0, "maintain", "met", "98 is below"),
+        (97.0, "maintain", "not_met", "98 is at or above"),
+    ] {
+        let p = refused(comparator, &with(value, comparator, status));
+        assert_eq!(p.len(), 1, "{value} {comparator} {status}");
+        assert_eq!(p[0].kind.code(), "status_contradicts");
+        assert!(p[0].kind.message(Lang::En).contains(words), "{}", p[0].kind);
+    }
+}
