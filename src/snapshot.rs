@@ -165,7 +165,8 @@ impl Pillar {
 pub struct Count {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
     pub met: u32,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
+    /// At least 1: a tally of nothing assigned counts nothing.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Count::MAX)))]
     pub assigned: u32,
 }
 
@@ -189,7 +190,8 @@ pub struct PillarCount {
     pub pillar: Pillar,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
     pub met: u32,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
+    /// At least 1: a tally of nothing assigned counts nothing.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Count::MAX)))]
     pub assigned: u32,
 }
 

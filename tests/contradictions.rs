@@ -164,3 +164,70 @@ fn each_comparator_reads_the_status_its_own_way() {
         assert!(p[0].kind.message(Lang::En).contains(words), "{}", p[0].kind);
     }
 }
+
+#[test]
+fn some_pillars_only_still_cannot_exceed_the_overall_tally() {
+    let p = check_fixture(
+        "pillars-exceed-overall.json",
+        &[(
+            "$.tallies[1].pillars",
+            "pillars_exceed_overall",
+            &["$.tallies[1].pillars", "$.tallies[1].overall.met"],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "the pillars in `$.tallies[1].pillars` add up to 36 met, more than the 35 of `$.tallies[1].overall.met`"
+    );
+    // Not met, too: 35 of 39 leaves 4 not met, and one pillar alone cannot miss 6.
+    let bytes = changed(|s| {
+        s["tallies"][1]["pillars"] =
+            json!([{ "pillar": "digital_government", "met": 10, "assigned": 16 }]);
+    });
+    assert_named(
+        "not met",
+        &refused("not met", &bytes),
+        &[(
+            "$.tallies[1].pillars",
+            "pillars_exceed_overall",
+            &["$.tallies[1].pillars", "$.tallies[1].overall"],
+        )],
+    );
+    // Within the overall tally, a partial split passes.
+    let bytes = changed(|s| {
+        s["tallies"][1]["pillars"] =
+            json!([{ "pillar": "digital_society", "met": 14, "assigned": 15 }]);
+    });
+    assert!(parse_snapshot(&bytes).is_ok());
+}
+
+#[test]
+fn nothing_assigned() {
+    check_fixture(
+        "nothing-assigned.json",
+        &[(
+            "$.tallies[1].overall.assigned",
+            "nothing_assigned",
+            &["$.tallies[1].overall.assigned"],
+        )],
+    );
+    let bytes = changed(|s| s["tallies"][0]["pillars"][1]["assigned"] = json!(0));
+    let codes: Vec<_> = refused("pillar", &bytes)
+        .iter()
+        .map(|p| (p.path.clone(), p.kind.code()))
+        .collect();
+    assert!(codes.contains(&(
+        "$.tallies[0].pillars[1].assigned".to_string(),
+        "nothing_assigned"
+    )));
+}
+
+/// No province is assigned 390 000 indicators: past `Count::MAX` (10 000) a count is a slip.
+#[test]
+fn counts_beyond_any_plausible_size() {
+    let p = check_fixture(
+        "count-implausible.json",
+        &[("$.tallies[1].overall.assigned", "out_of_range", &[])],
+    );
+    assert_eq!(p[0].kind.message(Lang::En), "390000 is outside 1–10000");
+}

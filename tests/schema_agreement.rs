@@ -28,6 +28,7 @@ const SHAPE: &[&str] = &[
     "unknown_value",
     "unsupported_version",
     "out_of_range",
+    "nothing_assigned",
 ];
 
 /// Whole numbers written as floats: integers to JSON Schema, not to the validator.

@@ -14,6 +14,7 @@ mod manifest;
 mod problem;
 mod snapshot;
 mod strict;
+mod tallies;
 
 use crate::snapshot::*;
 
@@ -23,7 +24,7 @@ use manifest::check_manifest;
 use snapshot::check_snapshot;
 
 pub use decode::join_key;
-pub use problem::{Found, Problem, ProblemKind, Problems};
+pub use problem::{Found, Problem, ProblemKind, Problems, TallyPart};
 pub use snapshot::is_http_url;
 
 /// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should

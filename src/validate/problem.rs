@@ -143,6 +143,18 @@ pub enum ProblemKind {
         goal_path: String,
         result_path: String,
     },
+    /// Some pillars only, whose sum of one part exceeds the overall tally's.
+    PillarsExceedOverall {
+        part: TallyPart,
+        sum: u32,
+        overall: u32,
+        pillars_path: String,
+        overall_path: String,
+    },
+    /// A tally of nothing assigned (`assigned: 0`).
+    NothingAssigned {
+        path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -187,6 +199,8 @@ impl ProblemKind {
             StatusContradicts { .. } => "status_contradicts",
             MetWithoutResult { .. } => "met_without_result",
             CannotMaintain { .. } => "cannot_maintain",
+            PillarsExceedOverall { .. } => "pillars_exceed_overall",
+            NothingAssigned { .. } => "nothing_assigned",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -379,6 +393,30 @@ impl ProblemKind {
                 format!("`{g}` đặt mục tiêu duy trì {goal}, nhưng `{r}` mới là {result}: không thể duy trì điều chưa đạt được"),
                 format!("`{g}` is to maintain {goal}, but `{r}` is {result}, below it: one cannot maintain what one does not have"),
             ],
+            PillarsExceedOverall {
+                part,
+                sum,
+                overall,
+                pillars_path: p,
+                overall_path: o,
+            } => match part {
+                TallyPart::Met => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu đạt, nhiều hơn {overall} ở `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} met, more than the {overall} of `{o}`"),
+                ],
+                TallyPart::Assigned => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu được giao, nhiều hơn {overall} ở `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} assigned, more than the {overall} of `{o}`"),
+                ],
+                TallyPart::NotMet => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu chưa đạt, nhiều hơn {overall} chỉ tiêu chưa đạt của `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} not met, more than the {overall} not met of `{o}`"),
+                ],
+            },
+            NothingAssigned { path } => [
+                format!("`{path}` là 0: không có chỉ tiêu nào được giao thì không có gì để đếm; hãy bỏ số liệu này"),
+                format!("`{path}` is 0: a tally of nothing assigned counts nothing; leave it out"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
@@ -441,6 +479,15 @@ impl Problem {
             kind,
         }
     }
+}
+
+/// Which part of a tally a sum is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyPart {
+    Met,
+    Assigned,
+    /// Assigned less met.
+    NotMet,
 }
 
 /// All problems found in one file, in document order.

@@ -139,7 +139,7 @@ impl<'a> Checker<'a> {
 
     /// A count of indicators (met, assigned) or of ranked places (`out_of`), at most
     /// [`Count::MAX`].
-    fn plausible(&mut self, path: &str, n: u32, min: u32) {
+    pub(super) fn plausible(&mut self, path: &str, n: u32, min: u32) {
         if n < min || n > Count::MAX {
             self.range(path, f64::from(n), f64::from(min), f64::from(Count::MAX));
         }
@@ -211,17 +211,6 @@ impl<'a> Checker<'a> {
             } else {
                 seen.push((id, i));
             }
-        }
-    }
-
-    fn count(&mut self, path: &str, met: u32, assigned: u32) {
-        self.plausible(&join_key(path, "met"), met, 0);
-        self.plausible(&join_key(path, "assigned"), assigned, 0);
-        if met > assigned {
-            self.problems.push(
-                join_key(path, "met"),
-                ProblemKind::MetOverAssigned { met, assigned },
-            );
         }
     }
 }
@@ -308,41 +297,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         }
         c.as_of(&p, &t.as_of);
         c.sources(&p, &t.sources);
-        c.count(&join_key(&p, "overall"), t.overall.met, t.overall.assigned);
-        if let Some(pillars) = &t.pillars {
-            let mut seen = Vec::new();
-            let (mut met, mut assigned) = (0u64, 0u64);
-            for (j, pc) in pillars.iter().enumerate() {
-                let pp = join_index(&join_key(&p, "pillars"), j);
-                if seen.contains(&pc.pillar) {
-                    c.problems.push(
-                        join_key(&pp, "pillar"),
-                        ProblemKind::DuplicatePillar {
-                            pillar: pc.pillar.as_str().into(),
-                        },
-                    );
-                }
-                seen.push(pc.pillar);
-                c.count(&pp, pc.met, pc.assigned);
-                met += u64::from(pc.met);
-                assigned += u64::from(pc.assigned);
-            }
-            // Only a full split can be summed: a partial one (some pillars unpublished) says
-            // nothing about the total.
-            if seen.len() == Pillar::ALL.len()
-                && (met != u64::from(t.overall.met) || assigned != u64::from(t.overall.assigned))
-            {
-                c.problems.push(
-                    join_key(&p, "pillars"),
-                    ProblemKind::PillarsDoNotAddUp {
-                        pillars_met: u32::try_from(met).unwrap_or(u32::MAX),
-                        pillars_assigned: u32::try_from(assigned).unwrap_or(u32::MAX),
-                        met: t.overall.met,
-                        assigned: t.overall.assigned,
-                    },
-                );
-            }
-        }
+        c.tally(&p, t);
     }
 
     c.unique("$.indicators", s.indicators.iter().map(|x| x.id.as_str()));
