@@ -231,3 +231,96 @@ fn counts_beyond_any_plausible_size() {
     );
     assert_eq!(p[0].kind.message(Lang::En), "390000 is outside 1–10000");
 }
+
+#[test]
+fn a_tally_of_another_year_than_the_results() {
+    let p = check_fixture(
+        "tally-of-another-year.json",
+        &[(
+            "$.tallies[1].as_of",
+            "as_of_outside_result_year",
+            &[
+                "$.tallies[1].as_of",
+                "$.as_of[2].year",
+                "$.period.result_year",
+            ],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`$.tallies[1].as_of` is `2022-fy`, of the year 2022 (`$.as_of[2].year`), not of the result year 2023 (`$.period.result_year`)"
+    );
+    // A result, too; a context figure may be of any year (the DTI score of 2022 is context).
+    let bytes = changed(|s| s["indicators"][0]["result"]["as_of"] = json!("2022-fy"));
+    assert_named(
+        "result",
+        &refused("result", &bytes),
+        &[(
+            "$.indicators[0].result.as_of",
+            "as_of_outside_result_year",
+            &["$.indicators[0].result.as_of", "$.as_of[2].year"],
+        )],
+    );
+}
+
+#[test]
+fn a_goal_year_not_after_the_result_year() {
+    check_fixture(
+        "goal-year-not-after.json",
+        &[(
+            "$.period.goal_year",
+            "goal_year_not_after",
+            &["$.period.goal_year", "$.period.result_year"],
+        )],
+    );
+}
+
+#[test]
+fn years_and_months_out_of_range() {
+    let p = check_fixture(
+        "year-out-of-range.json",
+        &[("$.as_of[2].year", "out_of_range", &[])],
+    );
+    assert_eq!(p[0].kind.message(Lang::En), "1900 is outside 2000–2100");
+    for (pointer, value, path) in [
+        ("/period/result_year", json!(2101), "$.period.result_year"),
+        ("/as_of/0/months", json!(13), "$.as_of[0].months"),
+        ("/as_of/0/months", json!(0), "$.as_of[0].months"),
+    ] {
+        let bytes = changed(|s| *s.pointer_mut(pointer).expect("path") = value);
+        let got: Vec<_> = refused(path, &bytes)
+            .iter()
+            .map(|p| (p.path.clone(), p.kind.code()))
+            .collect();
+        assert!(
+            got.contains(&(path.to_string(), "out_of_range")),
+            "{path}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_successor_since_a_date_within_the_figures_period() {
+    let p = check_fixture(
+        "successor-too-early.json",
+        &[(
+            "$.unit.successor.since",
+            "successor_before_as_of",
+            &["$.unit.successor.since", "$.as_of[1]"],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`$.unit.successor.since` 2023-06-01 is not after the end of `$.as_of[1]` (12 months of 2023), the latest period the figures cover: the unit still existed then"
+    );
+    // The day after the period is fine; so is a year-only date after it.
+    for since in ["2024-01-01", "2024"] {
+        let bytes = changed(|s| s["unit"]["successor"]["since"] = json!(since));
+        assert!(parse_snapshot(&bytes).is_ok(), "{since}");
+    }
+    let bytes = changed(|s| s["unit"]["successor"]["since"] = json!("2023"));
+    assert_eq!(
+        refused("2023", &bytes)[0].kind.code(),
+        "successor_before_as_of"
+    );
+}

@@ -15,6 +15,7 @@ mod problem;
 mod snapshot;
 mod strict;
 mod tallies;
+mod time;
 
 use crate::snapshot::*;
 
@@ -121,7 +122,7 @@ fn read<T>(
     decode: impl FnOnce(&mut Fields<'_>) -> Option<T>,
     check: impl FnOnce(&T, &mut Problems),
 ) -> Result<T, Problems> {
-    let value = parse_json(bytes).map_err(|p| Problems(vec![p]))?;
+    let value = parse_json(bytes)?;
     let mut problems = Problems::default();
     let Some(obj) = top_object(&value, known_fields, &mut problems) else {
         return Err(problems);

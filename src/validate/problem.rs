@@ -155,6 +155,23 @@ pub enum ProblemKind {
     NothingAssigned {
         path: String,
     },
+    /// A tally or a result whose as-of is not of the result year.
+    AsOfOutsideResultYear {
+        id: String,
+        year: i32,
+        result_year: i32,
+        path: String,
+        as_of_path: String,
+        result_year_path: String,
+    },
+    /// A successor since a date before the end of the latest period the figures cover.
+    SuccessorBeforeAsOf {
+        since: String,
+        year: i32,
+        months: u32,
+        since_path: String,
+        as_of_path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -201,6 +218,8 @@ impl ProblemKind {
             CannotMaintain { .. } => "cannot_maintain",
             PillarsExceedOverall { .. } => "pillars_exceed_overall",
             NothingAssigned { .. } => "nothing_assigned",
+            AsOfOutsideResultYear { .. } => "as_of_outside_result_year",
+            SuccessorBeforeAsOf { .. } => "successor_before_as_of",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -416,6 +435,27 @@ impl ProblemKind {
             NothingAssigned { path } => [
                 format!("`{path}` là 0: không có chỉ tiêu nào được giao thì không có gì để đếm; hãy bỏ số liệu này"),
                 format!("`{path}` is 0: a tally of nothing assigned counts nothing; leave it out"),
+            ],
+            AsOfOutsideResultYear {
+                id,
+                year,
+                result_year,
+                path: p,
+                as_of_path: a,
+                result_year_path: r,
+            } => [
+                format!("`{p}` là `{id}`, thuộc năm {year} (`{a}`), không phải năm kết quả {result_year} (`{r}`)"),
+                format!("`{p}` is `{id}`, of the year {year} (`{a}`), not of the result year {result_year} (`{r}`)"),
+            ],
+            SuccessorBeforeAsOf {
+                since,
+                year,
+                months,
+                since_path: s,
+                as_of_path: a,
+            } => [
+                format!("`{s}` {since} không sau khi kỳ số liệu muộn nhất `{a}` ({months} tháng năm {year}) kết thúc: khi đó đơn vị vẫn còn"),
+                format!("`{s}` {since} is not after the end of `{a}` ({months} months of {year}), the latest period the figures cover: the unit still existed then"),
             ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [

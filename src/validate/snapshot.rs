@@ -367,6 +367,8 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
     for (i, n) in s.notes.iter().enumerate() {
         c.text(&join_index("$.notes", i), n);
     }
+
+    c.time(s);
 }
 
 #[cfg(test)]
