@@ -253,10 +253,21 @@ impl Unit {
         }
     }
 
+    /// Whether a figure in this unit is a whole number: a count or a rank.
+    pub fn is_whole(self) -> bool {
+        matches!(self, Unit::Count | Unit::Rank)
+    }
+
     /// For the JSON Schema: on an object that has a `unit`, one `if`/`then` rule per unit that
-    /// bounds the figures at `figures` (each a path of property names) as [`Unit::bounds`] does.
+    /// bounds the figures at `figures` (each a path of property names) as [`Unit::bounds`] does,
+    /// whole numbers for [`Unit::is_whole`] units, and where `rank_out_of` names a property, a
+    /// rank requires it (how many were ranked).
     #[cfg(not(target_arch = "wasm32"))]
-    fn bound_figures(schema: &mut schemars::Schema, figures: &[&[&str]]) {
+    fn bound_figures(
+        schema: &mut schemars::Schema,
+        figures: &[&[&str]],
+        rank_out_of: Option<&str>,
+    ) {
         use serde_json::{json, Map, Value};
         // Whole bounds are written as integers (`100`, not `100.0`).
         let number = |x: f64| -> Value {
@@ -270,8 +281,20 @@ impl Unit {
             .iter()
             .map(|unit| {
                 let (min, max) = unit.bounds();
-                let bound = json!({ "minimum": number(min), "maximum": number(max) });
+                let mut bound = json!({ "minimum": number(min), "maximum": number(max) });
+                if unit.is_whole() {
+                    // Not `"type": "integer"`, which would refuse a null value; `multipleOf`
+                    // constrains numbers only.
+                    bound["multipleOf"] = json!(1);
+                }
                 let mut then = Map::new();
+                if let (Unit::Rank, Some(out_of)) = (unit, rank_out_of) {
+                    then.insert("required".into(), json!([out_of]));
+                    then.insert(
+                        "properties".into(),
+                        json!({ out_of: { "type": "integer" } }),
+                    );
+                }
                 for path in figures {
                     let mut at = &mut then;
                     for (i, key) in path.iter().enumerate() {
@@ -445,15 +468,17 @@ impl Indicator {
                 &["target", "value"],
                 &["goal", "value"],
             ],
+            None,
         );
     }
 }
 
 impl ContextFigure {
-    /// For the JSON Schema: `value` and `requirement` within their unit's bounds.
+    /// For the JSON Schema: `value` and `requirement` within their unit's bounds, and a rank's
+    /// `out_of` given.
     #[cfg(not(target_arch = "wasm32"))]
     fn bound_figures(schema: &mut schemars::Schema) {
-        Unit::bound_figures(schema, &[&["value"], &["requirement"]]);
+        Unit::bound_figures(schema, &[&["value"], &["requirement"]], Some("out_of"));
     }
 }
 

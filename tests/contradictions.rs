@@ -324,3 +324,87 @@ fn a_successor_since_a_date_within_the_figures_period() {
         "successor_before_as_of"
     );
 }
+
+#[test]
+fn two_figures_of_one_series_at_one_as_of() {
+    check_fixture(
+        "series-duplicate-as-of.json",
+        &[(
+            "$.context[3].as_of",
+            "duplicate_series_point",
+            &["$.context[3].as_of", "$.context[2].as_of"],
+        )],
+    );
+}
+
+#[test]
+fn a_series_that_mixes_units() {
+    let p = check_fixture(
+        "series-mixes-units.json",
+        &[(
+            "$.context[1].unit",
+            "series_mixes_units",
+            &["$.context[1].unit", "$.context[0].unit"],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`$.context[1].unit` is `percent`, but `$.context[0].unit` of the same series `dti-score` is `score`: a series has one unit"
+    );
+}
+
+#[test]
+fn counts_and_ranks_are_whole_numbers() {
+    let p = check_fixture(
+        "count-not-whole.json",
+        &[("$.context[5].value", "not_whole", &[])],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "26.5 is not a whole number, as a count must be"
+    );
+    for (pointer, value, path) in [
+        ("/context/2/value", json!(28.5), "$.context[2].value"),
+        (
+            "/context/2/requirement",
+            json!(2.5),
+            "$.context[2].requirement",
+        ),
+    ] {
+        let bytes = changed(|s| *s.pointer_mut(pointer).expect("path") = value);
+        let p = refused(path, &bytes);
+        assert_eq!((p[0].path.as_str(), p[0].kind.code()), (path, "not_whole"));
+        assert!(p[0]
+            .kind
+            .message(Lang::Vi)
+            .contains("thứ hạng phải là số nguyên"));
+    }
+}
+
+#[test]
+fn a_rank_beyond_the_number_ranked() {
+    let p = check_fixture(
+        "rank-over-out-of.json",
+        &[(
+            "$.context[2].value",
+            "rank_over_out_of",
+            &["$.context[2].value", "$.context[2].out_of"],
+        )],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`$.context[2].value` is rank 70, but `$.context[2].out_of` says only 63 were ranked"
+    );
+}
+
+#[test]
+fn a_rank_that_does_not_say_out_of_how_many() {
+    check_fixture(
+        "rank-without-out-of.json",
+        &[(
+            "$.context[3].out_of",
+            "rank_without_out_of",
+            &["$.context[3].unit", "$.context[3].out_of"],
+        )],
+    );
+}

@@ -29,6 +29,8 @@ const SHAPE: &[&str] = &[
     "unsupported_version",
     "out_of_range",
     "nothing_assigned",
+    "not_whole",
+    "rank_without_out_of",
 ];
 
 /// Whole numbers written as floats: integers to JSON Schema, not to the validator.

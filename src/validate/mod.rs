@@ -6,6 +6,7 @@
 //! Decoding goes part by part (each top-level field, each element of each list) so that one
 //! wrong type does not hide the others; the semantic checks then run on whatever decoded.
 
+mod context;
 mod decode;
 mod figures;
 mod found;

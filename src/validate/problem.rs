@@ -172,6 +172,31 @@ pub enum ProblemKind {
         since_path: String,
         as_of_path: String,
     },
+    /// Two figures of one series at one as-of.
+    DuplicateSeriesPoint {
+        series: String,
+        as_of: String,
+        path: String,
+        first_path: String,
+    },
+    /// A series whose figures are in more than one unit.
+    SeriesMixesUnits {
+        series: String,
+        unit: &'static str,
+        first_unit: &'static str,
+        path: String,
+        first_path: String,
+    },
+    /// A count or a rank that is not a whole number; `unit` is `count` or `rank`.
+    NotWhole {
+        value: f64,
+        unit: &'static str,
+    },
+    /// A rank that does not say how many were ranked.
+    RankWithoutOutOf {
+        unit_path: String,
+        out_of_path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -220,6 +245,10 @@ impl ProblemKind {
             NothingAssigned { .. } => "nothing_assigned",
             AsOfOutsideResultYear { .. } => "as_of_outside_result_year",
             SuccessorBeforeAsOf { .. } => "successor_before_as_of",
+            DuplicateSeriesPoint { .. } => "duplicate_series_point",
+            SeriesMixesUnits { .. } => "series_mixes_units",
+            NotWhole { .. } => "not_whole",
+            RankWithoutOutOf { .. } => "rank_without_out_of",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -456,6 +485,43 @@ impl ProblemKind {
             } => [
                 format!("`{s}` {since} không sau khi kỳ số liệu muộn nhất `{a}` ({months} tháng năm {year}) kết thúc: khi đó đơn vị vẫn còn"),
                 format!("`{s}` {since} is not after the end of `{a}` ({months} months of {year}), the latest period the figures cover: the unit still existed then"),
+            ],
+            DuplicateSeriesPoint {
+                series,
+                as_of,
+                path: p,
+                first_path: f,
+            } => [
+                format!("`{p}` và `{f}` cùng cho chuỗi `{series}` một số liệu tại thời điểm `{as_of}`"),
+                format!("`{p}` and `{f}` both give series `{series}` a figure at `{as_of}`"),
+            ],
+            SeriesMixesUnits {
+                series,
+                unit,
+                first_unit,
+                path: p,
+                first_path: f,
+            } => [
+                format!("`{p}` là `{unit}`, nhưng `{f}` của cùng chuỗi `{series}` là `{first_unit}`: một chuỗi chỉ có một đơn vị"),
+                format!("`{p}` is `{unit}`, but `{f}` of the same series `{series}` is `{first_unit}`: a series has one unit"),
+            ],
+            NotWhole { value, unit } => {
+                let [vi, en] = if *unit == "rank" {
+                    ["thứ hạng", "a rank"]
+                } else {
+                    ["số đếm", "a count"]
+                };
+                [
+                    format!("{value} không phải số nguyên, mà {vi} phải là số nguyên"),
+                    format!("{value} is not a whole number, as {en} must be"),
+                ]
+            }
+            RankWithoutOutOf {
+                unit_path: u,
+                out_of_path: o,
+            } => [
+                format!("`{u}` là thứ hạng, nhưng `{o}` không cho biết có bao nhiêu đơn vị được xếp hạng"),
+                format!("`{u}` is a rank, but `{o}` does not say how many were ranked"),
             ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [

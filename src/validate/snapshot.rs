@@ -79,7 +79,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A figure's sources: at least one, each listed in `sources`.
-    fn sources(&mut self, path: &str, ids: &[String]) {
+    pub(super) fn sources(&mut self, path: &str, ids: &[String]) {
         if ids.is_empty() {
             self.problems
                 .push(join_key(path, "sources"), ProblemKind::NoSources);
@@ -100,7 +100,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn as_of(&mut self, path: &str, id: &str) {
+    pub(super) fn as_of(&mut self, path: &str, id: &str) {
         if !self.as_of.contains(id) {
             self.problems.push(
                 join_key(path, "as_of"),
@@ -118,10 +118,24 @@ impl<'a> Checker<'a> {
 
     /// A figure within its unit's bounds; a rank also within its `out_of`, given as
     /// `(path, out_of)`.
-    fn value(&mut self, path: &str, unit: Unit, value: f64, out_of: Option<(&str, u32)>) {
+    pub(super) fn value(
+        &mut self,
+        path: &str,
+        unit: Unit,
+        value: f64,
+        out_of: Option<(&str, u32)>,
+    ) {
         let (min, max) = unit.bounds();
         if !value.is_finite() || value < min || value > max {
             self.range(path, value, min, max);
+        } else if unit.is_whole() && value.fract() != 0.0 {
+            self.problems.push(
+                path,
+                ProblemKind::NotWhole {
+                    value,
+                    unit: unit.as_str(),
+                },
+            );
         } else if let (Unit::Rank, Some((out_of_path, n))) = (unit, out_of) {
             if value > f64::from(n) {
                 self.problems.push(
@@ -343,26 +357,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.sources(&p, &ini.sources);
     }
 
-    c.unique("$.context", s.context.iter().map(|x| x.id.as_str()));
-    for (i, cf) in s.context.iter().enumerate() {
-        let p = join_index("$.context", i);
-        c.id(&join_key(&p, "id"), &cf.id);
-        c.id(&join_key(&p, "series"), &cf.series);
-        c.text(&join_key(&p, "name"), &cf.name);
-        let out_of_path = join_key(&p, "out_of");
-        if let Some(n) = cf.out_of {
-            c.plausible(&out_of_path, n, 1);
-        }
-        let out_of = cf.out_of.map(|n| (out_of_path.as_str(), n));
-        if let Some(v) = cf.value {
-            c.value(&join_key(&p, "value"), cf.unit, v, out_of);
-        }
-        if let Some(r) = cf.requirement {
-            c.value(&join_key(&p, "requirement"), cf.unit, r, out_of);
-        }
-        c.as_of(&p, &cf.as_of);
-        c.sources(&p, &cf.sources);
-    }
+    c.context(&s.context);
 
     for (i, n) in s.notes.iter().enumerate() {
         c.text(&join_index("$.notes", i), n);
