@@ -408,3 +408,47 @@ fn a_rank_that_does_not_say_out_of_how_many() {
         )],
     );
 }
+
+/// The day a version was published is in the manifest, not the snapshot: `check_published` is
+/// what the app, `chiso-check` and this test run once both are read.
+#[test]
+fn a_source_dated_after_the_publication() {
+    use chiso::validate::check_published;
+    let name = "site/data/source-after-publication.json";
+    let s = parse_snapshot(&fixture(name)).expect("valid on its own");
+    let problems = check_published(&s, "2026-11-27");
+    assert_named(
+        name,
+        &problems.0,
+        &[(
+            "$.sources[6].date",
+            "source_after_publication",
+            &["$.sources[6].date", "versions[].published"],
+        )],
+    );
+    assert_eq!(
+        problems.0[0].kind.message(Lang::En),
+        "`$.sources[6].date` 2027-01-15 is after 2026-11-27, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"
+    );
+    // Published that very day, or later, is fine; a month-only date is taken at its first day.
+    assert!(check_published(&s, "2027-01-15").is_empty());
+    assert!(check_published(&s, "2027-01").is_empty());
+    let bundled =
+        parse_snapshot(&fixture("../../public/data/ba-ria-vung-tau-2023.json")).expect("valid");
+    // Its latest source is dated 2025-02-09.
+    assert!(check_published(&bundled, "2025-02-09").is_empty());
+    assert_eq!(check_published(&bundled, "2025-02-08").len(), 1);
+    assert_eq!(check_published(&bundled, "2025-01").len(), 1);
+}
+
+#[test]
+fn a_date_in_the_year_zero() {
+    let p = check_fixture(
+        "date-year-zero.json",
+        &[("$.sources[7].date", "bad_date", &[])],
+    );
+    assert_eq!(
+        p[0].kind.message(Lang::En),
+        "`0000-07` is not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD, of a year from 1900 to 2100"
+    );
+}

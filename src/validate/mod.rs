@@ -28,6 +28,7 @@ use snapshot::check_snapshot;
 pub use decode::join_key;
 pub use problem::{Found, Problem, ProblemKind, Problems, TallyPart};
 pub use snapshot::is_http_url;
+pub use time::check_published;
 
 /// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should
 /// never be asked to parse megabytes of JSON.

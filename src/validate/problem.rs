@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::format::DATE_YEARS;
 use crate::i18n::Lang;
 use crate::snapshot::{Comparator, Status};
 
@@ -197,6 +198,12 @@ pub enum ProblemKind {
         unit_path: String,
         out_of_path: String,
     },
+    /// A source dated after the day the version that cites it was published.
+    SourceAfterPublication {
+        date: String,
+        published: String,
+        path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -249,6 +256,7 @@ impl ProblemKind {
             SeriesMixesUnits { .. } => "series_mixes_units",
             NotWhole { .. } => "not_whole",
             RankWithoutOutOf { .. } => "rank_without_out_of",
+            SourceAfterPublication { .. } => "source_after_publication",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -360,10 +368,13 @@ impl ProblemKind {
                 format!("{value} nằm ngoài khoảng {min}–{max}"),
                 format!("{value} is outside {min}–{max}"),
             ],
-            BadDate { value } => [
-                format!("`{value}` không phải ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD"),
-                format!("`{value}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
-            ],
+            BadDate { value } => {
+                let (first, last) = (DATE_YEARS.start(), DATE_YEARS.end());
+                [
+                    format!("`{value}` không phải ngày có thật dạng YYYY, YYYY-MM hoặc YYYY-MM-DD, năm từ {first} đến {last}"),
+                    format!("`{value}` is not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD, of a year from {first} to {last}"),
+                ]
+            }
             BadUrl { value } => [
                 format!("`{value}` không phải liên kết http(s)"),
                 format!("`{value}` is not an http(s) link"),
@@ -522,6 +533,14 @@ impl ProblemKind {
             } => [
                 format!("`{u}` là thứ hạng, nhưng `{o}` không cho biết có bao nhiêu đơn vị được xếp hạng"),
                 format!("`{u}` is a rank, but `{o}` does not say how many were ranked"),
+            ],
+            SourceAfterPublication {
+                date,
+                published,
+                path,
+            } => [
+                format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn một nguồn chưa có"),
+                format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"),
             ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [

@@ -1,11 +1,12 @@
 //! When the figures were true, against the snapshot's period: tallies and results of the result
-//! year, and a successor that came after the figures it follows.
+//! year, and a successor that came after the figures it follows; and sources dated no later than
+//! the version that cites them was published.
 
 use crate::format::parse_date;
 use crate::snapshot::{AsOf, Snapshot};
 
 use super::decode::{join_index, join_key};
-use super::problem::ProblemKind;
+use super::problem::{ProblemKind, Problems};
 use super::snapshot::Checker;
 
 /// The last month an as-of covers: its `months`, or the whole year where the source does not
@@ -76,4 +77,34 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// The problems of a snapshot against the day its version was published (`published`, from the
+/// manifest's `versions[]`): a source dated after it. A partial date is taken at its earliest
+/// (`2026-12` is after `2026-11-27`, `2026-11` is not). Nothing is said when `published` is not a
+/// date: the manifest's own check reports that.
+pub fn check_published(s: &Snapshot, published: &str) -> Problems {
+    let mut problems = Problems::default();
+    let Some((py, pm, pd)) = parse_date(published) else {
+        return problems;
+    };
+    let published_day = (py, pm.unwrap_or(12), pd.unwrap_or(31));
+    for (i, src) in s.sources.iter().enumerate() {
+        let Some(date) = &src.date else { continue };
+        let Some((y, m, d)) = parse_date(date) else {
+            continue; // Reported by parse_snapshot.
+        };
+        if (y, m.unwrap_or(1), d.unwrap_or(1)) > published_day {
+            let path = join_key(&join_index("$.sources", i), "date");
+            problems.push(
+                &path,
+                ProblemKind::SourceAfterPublication {
+                    date: date.clone(),
+                    published: published.into(),
+                    path: path.clone(),
+                },
+            );
+        }
+    }
+    problems
 }
