@@ -6,6 +6,7 @@ use crate::snapshot::{ContextFigure, Unit};
 use super::decode::{join_index, join_key};
 use super::problem::ProblemKind;
 use super::snapshot::Checker;
+use super::text::shown;
 
 impl Checker<'_> {
     pub(super) fn context(&mut self, figures: &[ContextFigure]) {
@@ -44,7 +45,7 @@ impl Checker<'_> {
                 self.problems.push(
                     join_key(&p, "unit"),
                     ProblemKind::SeriesMixesUnits {
-                        series: cf.series.clone(),
+                        series: shown(&cf.series, 40),
                         unit: cf.unit.as_str(),
                         first_unit: first.unit.as_str(),
                         path: join_key(&p, "unit"),
@@ -56,8 +57,8 @@ impl Checker<'_> {
                 self.problems.push(
                     join_key(&p, "as_of"),
                     ProblemKind::DuplicateSeriesPoint {
-                        series: cf.series.clone(),
-                        as_of: cf.as_of.clone(),
+                        series: shown(&cf.series, 40),
+                        as_of: shown(&cf.as_of, 40),
                         path: join_key(&p, "as_of"),
                         first_path: join_key(&join_index("$.context", *j), "as_of"),
                     },

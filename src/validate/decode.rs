@@ -9,6 +9,7 @@ use crate::snapshot::SCHEMA_VERSION;
 
 use super::problem::{Found, Problem, ProblemKind, Problems};
 use super::strict::{DeError, Strict};
+use super::text::shown;
 
 fn is_plain_key(k: &str) -> bool {
     !k.is_empty()
@@ -70,7 +71,7 @@ fn problem_from_de(base: &str, err: serde_path_to_error::Error<DeError>) -> Prob
             ProblemKind::UnknownField { field }
         }
         DeError::UnknownValue { found, allowed } => ProblemKind::UnknownValue {
-            found: Value::String(truncate(&found, 40)).to_string(),
+            found: shown(&Value::String(truncate(&found, 40)).to_string(), 60),
             allowed: allowed
                 .iter()
                 .map(|n| format!("\"{n}\""))

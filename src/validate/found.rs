@@ -5,6 +5,7 @@ use serde::de::Unexpected;
 use serde_json::Value;
 
 use super::decode::truncate;
+use super::text::shown;
 
 /// What a value was found to be, where another kind of value belongs.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +39,9 @@ impl Found {
     }
 
     fn text(s: &str) -> Self {
-        Found::Text(Value::String(truncate(s, 40)).to_string())
+        // Quoted as JSON (which escapes line breaks and C0 controls), other hidden characters
+        // as their codes.
+        Found::Text(shown(&Value::String(truncate(s, 40)).to_string(), 60))
     }
 
     /// What serde says it found.

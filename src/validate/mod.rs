@@ -16,6 +16,7 @@ mod problem;
 mod snapshot;
 mod strict;
 mod tallies;
+mod text;
 mod time;
 
 use crate::snapshot::*;
@@ -27,7 +28,7 @@ use snapshot::check_snapshot;
 
 pub use decode::join_key;
 pub use problem::{Found, Problem, ProblemKind, Problems, TallyPart};
-pub use snapshot::is_http_url;
+pub use text::is_http_url;
 pub use time::check_published;
 
 /// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should

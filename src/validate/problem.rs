@@ -210,8 +210,11 @@ pub enum ProblemKind {
         limit: usize,
     },
     EmptyList,
+    /// `format` for an invisible format character (U+200B, U+00AD, …), else a control
+    /// character (a bidirectional override, NUL, …).
     ControlCharacter {
         code: String,
+        format: bool,
     },
 }
 
@@ -376,8 +379,8 @@ impl ProblemKind {
                 ]
             }
             BadUrl { value } => [
-                format!("`{value}` không phải liên kết http(s)"),
-                format!("`{value}` is not an http(s) link"),
+                format!("`{value}` không phải liên kết http(s) tới một máy chủ (không có tên người dùng trước máy chủ, khoảng trắng hay ký tự ẩn)"),
+                format!("`{value}` is not an http(s) link to a host (with no user name before the host, no spaces and no invisible characters)"),
             ],
             BadPath { value } => [
                 format!(
@@ -551,12 +554,20 @@ impl ProblemKind {
                 "danh sách không được rỗng".into(),
                 "a list that must not be empty is empty".into(),
             ],
-            ControlCharacter { code } => [
+            ControlCharacter { code, format: false } => [
                 format!(
                     "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
                 ),
                 format!(
                     "the text contains the invisible control character {code}, which can reorder or hide what a reader sees"
+                ),
+            ],
+            ControlCharacter { code, format: true } => [
+                format!(
+                    "văn bản chứa ký tự định dạng ẩn {code} (khoảng trắng độ rộng 0, dấu nối mềm, …), có thể che nội dung người đọc thấy hoặc làm hỏng việc tìm kiếm"
+                ),
+                format!(
+                    "the text contains the invisible format character {code} (a zero-width space, a soft hyphen, …), which can hide what a reader sees or break a search"
                 ),
             ],
         };

@@ -1,13 +1,14 @@
-//! The meaning of a snapshot, once its types are right: ids, links, dates, ranges, texts, and
-//! references between its parts (sources, as-of dates, pillar sums).
+//! The meaning of a snapshot, once its types are right: ids, dates, ranges, and references
+//! between its parts (sources, as-of dates), part by part. Texts and links (`text.rs`), tallies,
+//! indicators' claims (`figures.rs`), context figures and time have their own files.
 
 use std::collections::HashSet;
 
 use crate::snapshot::*;
 
-use super::decode::{join_index, join_key, truncate};
+use super::decode::{join_index, join_key};
 use super::problem::{ProblemKind, Problems, ID_WHAT};
-use super::MAX_TEXT_CHARS;
+use super::text::shown;
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -22,23 +23,6 @@ fn is_unit_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// Bidirectional overrides and isolates (which can make "33/39" read as "93/33") and other
-/// invisible controls. Line breaks and tabs are ordinary text.
-fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        || (c.is_control() && c != '\n' && c != '\t')
-}
-
-/// Only http(s) links reach the page: `javascript:` or `data:` from a data file must not.
-pub fn is_http_url(s: &str) -> bool {
-    let lower = s.trim_start().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
-        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
 /// Collects the problems of meaning, knowing which source and as-of ids exist.
 pub(super) struct Checker<'a> {
     pub(super) problems: &'a mut Problems,
@@ -47,37 +31,6 @@ pub(super) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub(super) fn text(&mut self, path: &str, t: &Text) {
-        for (lang, s) in [("vi", &t.vi), ("en", &t.en)] {
-            self.string(&join_key(path, lang), s);
-        }
-    }
-
-    fn string(&mut self, path: &str, s: &str) {
-        if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {
-            self.problems.push(
-                path,
-                ProblemKind::ControlCharacter {
-                    code: format!("U+{:04X}", u32::from(c)),
-                },
-            );
-        }
-        if s.trim().is_empty() {
-            self.problems.push(path, ProblemKind::EmptyText);
-        } else {
-            let chars = s.chars().count();
-            if chars > MAX_TEXT_CHARS {
-                self.problems.push(
-                    path,
-                    ProblemKind::TextTooLong {
-                        chars,
-                        limit: MAX_TEXT_CHARS,
-                    },
-                );
-            }
-        }
-    }
-
     /// A figure's sources: at least one, each listed in `sources`.
     pub(super) fn sources(&mut self, path: &str, ids: &[String]) {
         if ids.is_empty() {
@@ -94,7 +47,7 @@ impl<'a> Checker<'a> {
             if !self.sources.contains(id.as_str()) {
                 self.problems.push(
                     join_index(&path, i),
-                    ProblemKind::UnknownSource { id: id.clone() },
+                    ProblemKind::UnknownSource { id: shown(id, 40) },
                 );
             }
         }
@@ -104,7 +57,7 @@ impl<'a> Checker<'a> {
         if !self.as_of.contains(id) {
             self.problems.push(
                 join_key(path, "as_of"),
-                ProblemKind::UnknownAsOf { id: id.into() },
+                ProblemKind::UnknownAsOf { id: shown(id, 40) },
             );
         }
     }
@@ -193,8 +146,12 @@ impl<'a> Checker<'a> {
 
     pub(super) fn date(&mut self, path: &str, d: &str) {
         if crate::format::parse_date(d).is_none() {
-            self.problems
-                .push(path, ProblemKind::BadDate { value: d.into() });
+            self.problems.push(
+                path,
+                ProblemKind::BadDate {
+                    value: shown(d, 40),
+                },
+            );
         }
     }
 
@@ -203,7 +160,20 @@ impl<'a> Checker<'a> {
             self.problems.push(
                 path,
                 ProblemKind::BadId {
-                    value: truncate(id, 40),
+                    value: shown(id, 40),
+                    what: ID_WHAT,
+                },
+            );
+        }
+    }
+
+    /// The id of an administrative unit (`VN-43`).
+    fn unit_id(&mut self, path: &str, id: &str) {
+        if !is_unit_id(id) {
+            self.problems.push(
+                path,
+                ProblemKind::BadId {
+                    value: shown(id, 40),
                     what: ID_WHAT,
                 },
             );
@@ -218,7 +188,7 @@ impl<'a> Checker<'a> {
                 self.problems.push(
                     format!("{list}[{i}].id"),
                     ProblemKind::DuplicateId {
-                        id: id.into(),
+                        id: shown(id, 40),
                         first: format!("{list}[{first}]"),
                     },
                 );
@@ -239,18 +209,11 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
     c.id("$.id", &s.id);
     c.text("$.title", &s.title);
 
-    if !is_unit_id(&s.unit.id) {
-        c.problems.push(
-            "$.unit.id",
-            ProblemKind::BadId {
-                value: truncate(&s.unit.id, 40),
-                what: ID_WHAT,
-            },
-        );
-    }
+    c.unit_id("$.unit.id", &s.unit.id);
     c.text("$.unit.name", &s.unit.name);
     c.string("$.unit.level", &s.unit.level);
     if let Some(succ) = &s.unit.successor {
+        c.unit_id("$.unit.successor.id", &succ.id);
         c.text("$.unit.successor.name", &succ.name);
         c.date("$.unit.successor.since", &succ.since);
         c.source_refs("$.unit.successor", &succ.sources);
@@ -276,14 +239,10 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         let p = join_index("$.sources", i);
         c.id(&join_key(&p, "id"), &src.id);
         c.string(&join_key(&p, "title"), &src.title);
-        if !is_http_url(&src.url) {
-            c.problems.push(
-                join_key(&p, "url"),
-                ProblemKind::BadUrl {
-                    value: truncate(&src.url, 60),
-                },
-            );
+        if let Some(publisher) = &src.publisher {
+            c.string(&join_key(&p, "publisher"), publisher);
         }
+        c.link(&join_key(&p, "url"), &src.url);
         if let Some(d) = &src.date {
             c.date(&join_key(&p, "date"), d);
         }
@@ -302,7 +261,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
             c.problems.push(
                 join_key(&p, "as_of"),
                 ProblemKind::DuplicateId {
-                    id: t.as_of.clone(),
+                    id: shown(&t.as_of, 40),
                     first: join_index("$.tallies", *first),
                 },
             );
@@ -364,27 +323,4 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
     }
 
     c.time(s);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn only_http_links_are_accepted() {
-        assert!(is_http_url("https://dti.gov.vn/xep-hang-2022"));
-        assert!(is_http_url("http://example.org"));
-        for bad in [
-            "javascript:alert(1)",
-            "JAVASCRIPT:alert(1)",
-            "data:text/html,<script>",
-            "//evil.example",
-            "https://",
-            "https:///x",
-            "https://a b",
-            "ftp://x",
-            " https://x\n",
-        ] {
-            assert!(!is_http_url(bad), "{bad}");
-        }
-    }
 }

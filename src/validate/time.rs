@@ -8,6 +8,7 @@ use crate::snapshot::{AsOf, Snapshot};
 use super::decode::{join_index, join_key};
 use super::problem::{ProblemKind, Problems};
 use super::snapshot::Checker;
+use super::text::shown;
 
 /// The last month an as-of covers: its `months`, or the whole year where the source does not
 /// say.
@@ -25,7 +26,7 @@ impl Checker<'_> {
             self.problems.push(
                 path,
                 ProblemKind::AsOfOutsideResultYear {
-                    id: id.into(),
+                    id: shown(id, 40),
                     year: a.year,
                     result_year: s.period.result_year,
                     path: path.into(),
