@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::load::LoadError;
 use crate::snapshot::{Loaded, Manifest};
-use crate::validate::{parse_manifest, parse_snapshot};
+use crate::validate::{check_published, parse_manifest, parse_snapshot};
 
 pub const MANIFEST_PATH: &str = "data/index.json";
 
@@ -107,6 +107,12 @@ pub async fn load(
         file: v.path.clone(),
         problems,
     })?;
+    // A source dated after the version was published: only the manifest knows that day.
+    let problems = check_published(&snapshot, &v.published);
+    if !problems.is_empty() {
+        let file = v.path.clone();
+        return Err(LoadError::Invalid { file, problems });
+    }
     Ok(Loaded {
         manifest,
         entry,

@@ -132,10 +132,18 @@ pub fn date(lang: Lang, iso: &str) -> Option<String> {
     })
 }
 
-/// Splits `YYYY[-MM[-DD]]` and checks that the month and day exist.
+/// The years a date may have: no source, plan or publication of these figures is from before
+/// 1900, and `0000-01-01` or `9999-12-31` is a placeholder, not a date.
+pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Splits `YYYY[-MM[-DD]]` and checks that the year is in [`DATE_YEARS`] and that the month and
+/// day exist.
 pub fn parse_date(iso: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
     let mut it = iso.split('-');
     let y = digits(it.next()?, 4)?;
+    if !DATE_YEARS.contains(&y) {
+        return None;
+    }
     let m = match it.next() {
         Some(s) => Some(digits(s, 2)?),
         None => None,
@@ -225,10 +233,16 @@ mod tests {
             "2023/01/01",
             "2023-1-1",
             "",
+            "0000",
+            "0000-01-01",
+            "1899-12-31",
+            "2101-01-01",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("1900-01-01").is_some());
+        assert!(parse_date("2100-12-31").is_some());
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub struct Text {
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// Must be 1 for this format.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// Stable id, used in URLs and file names (`ba-ria-vung-tau-2023`).
     pub id: String,
@@ -92,8 +93,21 @@ pub struct Successor {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
+    /// 2000–2100.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = Period::FIRST_YEAR, max = Period::LAST_YEAR)))]
     pub result_year: i32,
+    /// 2000–2100, after `result_year`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = Period::FIRST_YEAR, max = Period::LAST_YEAR)))]
     pub goal_year: i32,
+}
+
+impl Period {
+    /// The first year a snapshot's figures and goals may belong to (`result_year`, `goal_year`,
+    /// every as-of's `year`). The programmes these figures come from began in the 2000s; a year
+    /// before is a slip of the keyboard (`203`, `1023`).
+    pub const FIRST_YEAR: i32 = 2000;
+    /// The last such year: a goal set beyond it is no goal, and `20233` is a slip.
+    pub const LAST_YEAR: i32 = 2100;
 }
 
 /// When a figure was true: "after 11 months of 2023", "full year 2023".
@@ -103,8 +117,11 @@ pub struct Period {
 pub struct AsOf {
     pub id: String,
     pub label: Text,
+    /// 2000–2100.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = Period::FIRST_YEAR, max = Period::LAST_YEAR)))]
     pub year: i32,
     /// Months of the year covered (1–12); null where the source does not say.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 12)))]
     pub months: Option<u32>,
 }
 
@@ -158,11 +175,20 @@ impl Pillar {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Count {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
     pub met: u32,
+    /// At least 1: a tally of nothing assigned counts nothing.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Count::MAX)))]
     pub assigned: u32,
 }
 
 impl Count {
+    /// The most indicators a tally may count, and the most places a ranking may have (`out_of`).
+    /// A province is assigned tens of indicators (39 in 2023) and ranked among 63 provinces (34
+    /// since 2025): ten thousand leaves room for any plan or ranking, and refuses a slip such as
+    /// `390000` or a stray `4294967295` that would otherwise be drawn as a bar.
+    pub const MAX: u32 = 10_000;
+
     /// Share met, 0–1; `None` when nothing was assigned.
     pub fn rate(self) -> Option<f64> {
         (self.assigned > 0).then(|| f64::from(self.met) / f64::from(self.assigned))
@@ -174,7 +200,10 @@ impl Count {
 #[serde(deny_unknown_fields)]
 pub struct PillarCount {
     pub pillar: Pillar,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = Count::MAX)))]
     pub met: u32,
+    /// At least 1: a tally of nothing assigned counts nothing.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Count::MAX)))]
     pub assigned: u32,
 }
 
@@ -216,6 +245,105 @@ pub enum Unit {
     Score,
     /// A place in a ranking (see `out_of`).
     Rank,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Percent, Unit::Count, Unit::Score, Unit::Rank];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Score => "score",
+            Unit::Rank => "rank",
+        }
+    }
+
+    /// The least and the greatest value a figure in this unit may take, whatever its source says:
+    /// a percentage 0–100, a score 0–1, a count 0–4294967295 (figures such as dossiers filed run
+    /// to millions), a rank 1–[`Count::MAX`] (and no more than its `out_of`).
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Unit::Percent => (0.0, 100.0),
+            Unit::Score => (0.0, 1.0),
+            Unit::Count => (0.0, f64::from(u32::MAX)),
+            Unit::Rank => (1.0, f64::from(Count::MAX)),
+        }
+    }
+
+    /// Whether a figure in this unit is a whole number: a count or a rank.
+    pub fn is_whole(self) -> bool {
+        matches!(self, Unit::Count | Unit::Rank)
+    }
+
+    /// For the JSON Schema: on an object that has a `unit`, one `if`/`then` rule per unit that
+    /// bounds the figures at `figures` (each a path of property names) as [`Unit::bounds`] does,
+    /// whole numbers for [`Unit::is_whole`] units, and where `rank_out_of` names a property, a
+    /// rank requires it (how many were ranked).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_figures(
+        schema: &mut schemars::Schema,
+        figures: &[&[&str]],
+        rank_out_of: Option<&str>,
+    ) {
+        use serde_json::{json, Map, Value};
+        // Whole bounds are written as integers (`100`, not `100.0`).
+        let number = |x: f64| -> Value {
+            if x.fract() == 0.0 {
+                json!(x as i64)
+            } else {
+                json!(x)
+            }
+        };
+        let rules: Vec<Value> = Unit::ALL
+            .iter()
+            .map(|unit| {
+                let (min, max) = unit.bounds();
+                let mut bound = json!({ "minimum": number(min), "maximum": number(max) });
+                if unit.is_whole() {
+                    // Not `"type": "integer"`, which would refuse a null value; `multipleOf`
+                    // constrains numbers only.
+                    bound["multipleOf"] = json!(1);
+                }
+                let mut then = Map::new();
+                if let (Unit::Rank, Some(out_of)) = (unit, rank_out_of) {
+                    then.insert("required".into(), json!([out_of]));
+                    then.insert(
+                        "properties".into(),
+                        json!({ out_of: { "type": "integer" } }),
+                    );
+                }
+                for path in figures {
+                    let mut at = &mut then;
+                    for (i, key) in path.iter().enumerate() {
+                        let properties = at
+                            .entry("properties")
+                            .or_insert_with(|| json!({}))
+                            .as_object_mut();
+                        let Some(properties) = properties else {
+                            return json!({});
+                        };
+                        let next = properties.entry(*key).or_insert_with(|| {
+                            if i + 1 == path.len() {
+                                bound.clone()
+                            } else {
+                                json!({})
+                            }
+                        });
+                        let Some(next) = next.as_object_mut() else {
+                            return json!({});
+                        };
+                        at = next;
+                    }
+                }
+                json!({
+                    "if": { "properties": { "unit": { "const": unit.as_str() } } },
+                    "then": then,
+                })
+            })
+            .collect();
+        schema.insert("allOf".into(), rules.into());
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +399,7 @@ pub struct Target {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transform = Indicator::bound_figures))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
@@ -350,6 +479,7 @@ pub enum Qualifier {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transform = ContextFigure::bound_figures))]
 #[serde(deny_unknown_fields)]
 pub struct ContextFigure {
     pub id: String,
@@ -359,12 +489,38 @@ pub struct ContextFigure {
     pub unit: Unit,
     pub value: Option<f64>,
     pub qualifier: Option<Qualifier>,
-    /// For a rank: how many were ranked.
+    /// For a rank: how many were ranked (1–10000).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Count::MAX)))]
     pub out_of: Option<u32>,
     /// A requirement the figure is measured against, where the source gives one.
     pub requirement: Option<f64>,
     pub as_of: String,
     pub sources: Vec<String>,
+}
+
+impl Indicator {
+    /// For the JSON Schema: `result`, `target` and `goal` values within their unit's bounds.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_figures(schema: &mut schemars::Schema) {
+        Unit::bound_figures(
+            schema,
+            &[
+                &["result", "value"],
+                &["target", "value"],
+                &["goal", "value"],
+            ],
+            None,
+        );
+    }
+}
+
+impl ContextFigure {
+    /// For the JSON Schema: `value` and `requirement` within their unit's bounds, and a rank's
+    /// `out_of` given.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_figures(schema: &mut schemars::Schema) {
+        Unit::bound_figures(schema, &[&["value"], &["requirement"]], Some("out_of"));
+    }
 }
 
 impl Snapshot {
@@ -398,6 +554,8 @@ impl Snapshot {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// Must be 1 for this format.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The id of the snapshot shown when the URL names none.
     pub default: String,

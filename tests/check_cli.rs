@@ -22,6 +22,13 @@ fn valid_files_pass() {
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("public/data/ba-ria-vung-tau-2023.json: ok"));
+    // The manifest alone checks every version it lists.
+    let (code, out) = run(&["public/data/index.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("public/data/ba-ria-vung-tau-2023.json: ok"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -53,6 +60,46 @@ fn empty_and_missing_files_fail() {
     assert_eq!(code, 1);
     assert!(
         out.starts_with("no-such-file.json: $: cannot read the file"),
+        "{out}"
+    );
+}
+
+/// A manifest's versions are checked too, each against the day it was published.
+#[test]
+fn a_manifest_brings_its_versions_and_their_publication_day() {
+    let (code, out) = run(&["tests/fixtures/site/data/index.json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("tests/fixtures/site/data/index.json: ok"),
+        "{out}"
+    );
+    assert!(
+        out.contains("tests/fixtures/site/data/source-after-publication.json: $.sources[6].date: `$.sources[6].date` 2027-01-15 is after 2026-11-27, the day this version was published"),
+        "{out}"
+    );
+    assert!(out.contains(" / `$.sources[6].date` 2027-01-15 muộn hơn 2026-11-27, ngày phiên bản này được công bố"), "{out}");
+    // The same file, named alone, is a valid snapshot: only the manifest knows the day.
+    let (code, out) = run(&["tests/fixtures/site/data/source-after-publication.json"]);
+    assert_eq!(code, 0, "{out}");
+    // Named with its manifest, it is checked once, against that day.
+    let (code, out) = run(&[
+        "tests/fixtures/site/data/source-after-publication.json",
+        "tests/fixtures/site/data/index.json",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out.matches("source-after-publication.json: ").count(),
+        1,
+        "{out}"
+    );
+}
+
+#[test]
+fn a_contradiction_is_printed_in_both_languages() {
+    let (code, out) = run(&["tests/fixtures/status-met-below-target.json"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("tests/fixtures/status-met-below-target.json: $.indicators[4].status: `$.indicators[4].status` says met, but `$.indicators[4].result.value` 98 is below `$.indicators[4].target.value` 100 / `$.indicators[4].status` ghi là đạt, nhưng"),
         "{out}"
     );
 }

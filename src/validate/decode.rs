@@ -1,12 +1,15 @@
 //! From a JSON value to typed parts, part by part, so that one wrong type does not hide the
-//! others: JSON paths of fields, and serde's errors turned into problems at those paths.
+//! others: JSON paths of fields, and decoding errors turned into problems at those paths. Each
+//! part is decoded strictly ([`Strict`]): one JSON form for each shape, the schema's.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::snapshot::SCHEMA_VERSION;
 
-use super::problem::{Problem, ProblemKind, Problems};
+use super::problem::{Found, Problem, ProblemKind, Problems};
+use super::strict::{DeError, Strict};
+use super::text::shown;
 
 fn is_plain_key(k: &str) -> bool {
     !k.is_empty()
@@ -27,18 +30,6 @@ pub(super) fn join_index(base: &str, i: usize) -> String {
     format!("{base}[{i}]")
 }
 
-fn describe(v: &Value) -> String {
-    let s = match v {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("the string {}", Value::String(truncate(s, 40))),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
-    };
-    truncate(&s, 60)
-}
-
 pub(super) fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -49,15 +40,15 @@ pub(super) fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-/// Backticked names in serde's messages: "unknown field `x`, expected one of `a`, `b`".
-fn backticked(msg: &str) -> Vec<&str> {
-    msg.split('`').skip(1).step_by(2).collect()
-}
-
-/// Turns one serde error into a problem at the right path.
-fn problem_from_serde(base: &str, err: serde_path_to_error::Error<serde_json::Error>) -> Problem {
+/// Turns one decoding error into a problem at the right path.
+fn problem_from_de(base: &str, err: serde_path_to_error::Error<DeError>) -> Problem {
     use serde_path_to_error::Segment;
     let mut path = base.to_string();
+    // The path ends at an unknown key already when serde saw the key before refusing it.
+    let at_key = match err.path().iter().next_back() {
+        Some(Segment::Map { key }) => Some(key.clone()),
+        _ => None,
+    };
     for seg in err.path().iter() {
         path = match seg {
             Segment::Seq { index } => join_index(&path, *index),
@@ -66,56 +57,42 @@ fn problem_from_serde(base: &str, err: serde_path_to_error::Error<serde_json::Er
             Segment::Unknown => path,
         };
     }
-    let msg = err.inner().to_string();
-    let msg = msg
-        .rsplit_once(" at line ")
-        .map_or(msg.as_str(), |(m, _)| m);
-    let names = backticked(msg);
-    let kind = if let Some(field) = msg.strip_prefix("missing field ").and(names.first()) {
-        let field = (*field).to_string();
-        path = join_key(&path, &field);
-        ProblemKind::Missing { field }
-    } else if msg.starts_with("unknown field ") {
-        let field = names.first().map_or("?", |s| s).to_string();
-        path = join_key(&path, &field);
-        ProblemKind::UnknownField { field }
-    } else if msg.starts_with("unknown variant ") {
-        ProblemKind::UnknownValue {
-            found: format!("\"{}\"", names.first().map_or("?", |s| s)),
-            allowed: names[1..]
+    let kind = match err.into_inner() {
+        DeError::Missing(field) => {
+            path = join_key(&path, field);
+            ProblemKind::Missing {
+                field: field.to_string(),
+            }
+        }
+        DeError::UnknownField(field) => {
+            if at_key.as_deref() != Some(field.as_str()) {
+                path = join_key(&path, &field);
+            }
+            ProblemKind::UnknownField { field }
+        }
+        DeError::UnknownValue { found, allowed } => ProblemKind::UnknownValue {
+            found: shown(&Value::String(truncate(&found, 40)).to_string(), 60),
+            allowed: allowed
                 .iter()
                 .map(|n| format!("\"{n}\""))
                 .collect::<Vec<_>>()
                 .join(", "),
-        }
-    } else if let Some(rest) = msg
-        .strip_prefix("invalid type: ")
-        .or_else(|| msg.strip_prefix("invalid value: "))
-    {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        let found = found
-            .replace("integer ", "")
-            .replace("floating point ", "")
-            .replace('`', "");
-        ProblemKind::WrongType {
-            expected: expected.to_string(),
-            found: truncate(&found, 60),
-        }
-    } else {
-        ProblemKind::WrongType {
+        },
+        DeError::WrongType { expected, found } => ProblemKind::WrongType { expected, found },
+        DeError::Other(msg) => ProblemKind::WrongType {
             expected: "?".into(),
-            found: truncate(msg, 80),
-        }
+            found: Found::Other(truncate(&msg, 80)),
+        },
     };
     Problem::new(path, kind)
 }
 
-/// Decodes one JSON value into `T`, or reports where and why not.
+/// Decodes one JSON value into `T`, strictly (see [`Strict`]), or reports where and why not.
 fn decode<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Problems) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match serde_path_to_error::deserialize::<_, T>(Strict(value)) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.0.push(problem_from_serde(path, e));
+            problems.0.push(problem_from_de(path, e));
             None
         }
     }
@@ -132,7 +109,7 @@ fn decode_list<T: DeserializeOwned>(
             path,
             ProblemKind::WrongType {
                 expected: "a sequence".into(),
-                found: describe(value),
+                found: Found::of(value),
             },
         );
         return None;
@@ -159,7 +136,7 @@ pub(super) fn top_object<'a>(
             "$",
             ProblemKind::WrongType {
                 expected: "an object".into(),
-                found: describe(value),
+                found: Found::of(value),
             },
         );
         return None;
@@ -193,7 +170,7 @@ pub(super) fn check_version(obj: &Map<String, Value>, problems: &mut Problems) -
             problems.push(
                 "$.schema_version",
                 ProblemKind::UnsupportedVersion {
-                    found: describe(v),
+                    found: Found::of(v),
                     supported: SCHEMA_VERSION,
                 },
             );

@@ -3,32 +3,31 @@
 
 use serde_json::Value;
 
-use super::problem::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind, Problems};
 use super::MAX_BYTES;
 
+/// A problem with the file as a whole, the only one reported: past it, nothing can be read.
+fn whole_file(kind: ProblemKind) -> Problems {
+    Problems(vec![Problem::new("$", kind)])
+}
+
 /// Checks size and encoding and parses JSON, reporting the position of any syntax error.
-pub(super) fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
+pub(super) fn parse_json(bytes: &[u8]) -> Result<Value, Problems> {
     if bytes.len() > MAX_BYTES {
-        return Err(Problem::new(
-            "$",
-            ProblemKind::TooLarge {
-                bytes: bytes.len(),
-                limit: MAX_BYTES,
-            },
-        ));
+        return Err(whole_file(ProblemKind::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BYTES,
+        }));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::new(
-            "$",
-            ProblemKind::NotUtf8 {
-                offset: e.valid_up_to(),
-            },
-        )
+        whole_file(ProblemKind::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
     })?;
     // A byte-order mark is what Windows editors write; it is not an error in the data.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Problem::new("$", ProblemKind::Empty));
+        return Err(whole_file(ProblemKind::Empty));
     }
     // serde_json stops at 128 levels of nesting, so a hostile file cannot exhaust the stack.
     serde_json::from_str::<Value>(text).map_err(|e| {
@@ -47,7 +46,7 @@ pub(super) fn parse_json(bytes: &[u8]) -> Result<Value, Problem> {
                     .to_string(),
             }
         };
-        Problem::new("$", kind)
+        whole_file(kind)
     })
 }
 

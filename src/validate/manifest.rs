@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use crate::snapshot::Manifest;
 
-use super::decode::{join_index, join_key, truncate};
+use super::decode::{join_index, join_key};
 use super::problem::{ProblemKind, Problems, SHA_WHAT, VERSION_WHAT};
 use super::snapshot::Checker;
+use super::text::shown;
 
 /// A relative path under `data/` to a `.json` file, with nothing that could leave that folder or
 /// reach another host.
@@ -33,7 +34,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
         problems.push(
             "$.default",
             ProblemKind::UnknownSnapshot {
-                id: m.default.clone(),
+                id: shown(&m.default, 40),
             },
         );
     }
@@ -50,6 +51,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
         let p = join_index("$.snapshots", i);
         c.id(&join_key(&p, "id"), &e.id);
         c.text(&join_key(&p, "title"), &e.title);
+        c.period(&join_key(&p, "period"), &e.period);
         if e.versions.is_empty() {
             c.problems
                 .push(join_key(&p, "versions"), ProblemKind::EmptyList);
@@ -62,7 +64,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
                 c.problems.push(
                     join_key(&pp, "version"),
                     ProblemKind::BadId {
-                        value: truncate(&v.version, 40),
+                        value: shown(&v.version, 40),
                         what: VERSION_WHAT,
                     },
                 );
@@ -71,7 +73,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
                 c.problems.push(
                     join_key(&pp, "sha256"),
                     ProblemKind::BadId {
-                        value: truncate(&v.sha256, 70),
+                        value: shown(&v.sha256, 70),
                         what: SHA_WHAT,
                     },
                 );
@@ -79,7 +81,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
                 c.problems.push(
                     join_key(&pp, "version"),
                     ProblemKind::BadId {
-                        value: v.version.clone(),
+                        value: shown(&v.version, 40),
                         what: VERSION_WHAT,
                     },
                 );
@@ -88,7 +90,7 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Problems) {
                 c.problems.push(
                     join_key(&pp, "path"),
                     ProblemKind::BadPath {
-                        value: truncate(&v.path, 60),
+                        value: shown(&v.path, 60),
                     },
                 );
             }

@@ -6,11 +6,18 @@
 //! Decoding goes part by part (each top-level field, each element of each list) so that one
 //! wrong type does not hide the others; the semantic checks then run on whatever decoded.
 
+mod context;
 mod decode;
+mod figures;
+mod found;
 mod json;
 mod manifest;
 mod problem;
 mod snapshot;
+mod strict;
+mod tallies;
+mod text;
+mod time;
 
 use crate::snapshot::*;
 
@@ -20,8 +27,9 @@ use manifest::check_manifest;
 use snapshot::check_snapshot;
 
 pub use decode::join_key;
-pub use problem::{Problem, ProblemKind, Problems};
-pub use snapshot::is_http_url;
+pub use problem::{Found, Problem, ProblemKind, Problems, TallyPart};
+pub use text::is_http_url;
+pub use time::check_published;
 
 /// Larger files are refused before parsing: the bundled snapshot is ~15 KB, and a phone should
 /// never be asked to parse megabytes of JSON.
@@ -129,7 +137,7 @@ fn read<T>(
     decode: impl FnOnce(&mut Fields<'_>) -> Option<T>,
     check: impl FnOnce(&T, &mut Problems),
 ) -> Result<T, Problems> {
-    let value = parse_json(bytes).map_err(|p| Problems(vec![p]))?;
+    let value = parse_json(bytes)?;
     let mut problems = Problems::default();
     let Some(obj) = top_object(&value, known_fields, &mut problems) else {
         return Err(problems);

@@ -3,8 +3,12 @@
 
 use std::fmt;
 
+use crate::format::DATE_YEARS;
 use crate::i18n::Lang;
+use crate::snapshot::{Comparator, Status};
 
+use super::found::expected_words;
+pub use super::found::Found;
 use super::json::syntax_words;
 
 /// One thing wrong with a file, and where.
@@ -38,10 +42,11 @@ pub enum ProblemKind {
         line: usize,
         column: usize,
     },
-    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …).
+    /// `expected` is serde's name for what it expected (`u32`, `a sequence`, …) or the
+    /// decoder's (`an object`, `one of "met", "not_met", "unknown"`).
     WrongType {
         expected: String,
-        found: String,
+        found: Found,
     },
     Missing {
         field: String,
@@ -54,7 +59,7 @@ pub enum ProblemKind {
         allowed: String,
     },
     UnsupportedVersion {
-        found: String,
+        found: Found,
         supported: u32,
     },
     MetOverAssigned {
@@ -103,14 +108,113 @@ pub enum ProblemKind {
         value: String,
         what: [&'static str; 2],
     },
+    /// A rank greater than the number ranked.
+    RankOverOutOf {
+        rank: f64,
+        out_of: u32,
+        rank_path: String,
+        out_of_path: String,
+    },
+    /// Goals set for a year that is not after the results' year.
+    GoalYearNotAfter {
+        goal_year: i32,
+        result_year: i32,
+        goal_path: String,
+        result_path: String,
+    },
+    /// A status of met or not met that the result and the target say otherwise.
+    StatusContradicts {
+        status: Status,
+        comparator: Comparator,
+        result: f64,
+        target: f64,
+        status_path: String,
+        result_path: String,
+        target_path: String,
+    },
+    /// A status of met with no result published.
+    MetWithoutResult {
+        status_path: String,
+        result_path: String,
+    },
+    /// A goal to maintain a value the result has not reached.
+    CannotMaintain {
+        goal: f64,
+        result: f64,
+        goal_path: String,
+        result_path: String,
+    },
+    /// Some pillars only, whose sum of one part exceeds the overall tally's.
+    PillarsExceedOverall {
+        part: TallyPart,
+        sum: u32,
+        overall: u32,
+        pillars_path: String,
+        overall_path: String,
+    },
+    /// A tally of nothing assigned (`assigned: 0`).
+    NothingAssigned {
+        path: String,
+    },
+    /// A tally or a result whose as-of is not of the result year.
+    AsOfOutsideResultYear {
+        id: String,
+        year: i32,
+        result_year: i32,
+        path: String,
+        as_of_path: String,
+        result_year_path: String,
+    },
+    /// A successor since a date before the end of the latest period the figures cover.
+    SuccessorBeforeAsOf {
+        since: String,
+        year: i32,
+        months: u32,
+        since_path: String,
+        as_of_path: String,
+    },
+    /// Two figures of one series at one as-of.
+    DuplicateSeriesPoint {
+        series: String,
+        as_of: String,
+        path: String,
+        first_path: String,
+    },
+    /// A series whose figures are in more than one unit.
+    SeriesMixesUnits {
+        series: String,
+        unit: &'static str,
+        first_unit: &'static str,
+        path: String,
+        first_path: String,
+    },
+    /// A count or a rank that is not a whole number; `unit` is `count` or `rank`.
+    NotWhole {
+        value: f64,
+        unit: &'static str,
+    },
+    /// A rank that does not say how many were ranked.
+    RankWithoutOutOf {
+        unit_path: String,
+        out_of_path: String,
+    },
+    /// A source dated after the day the version that cites it was published.
+    SourceAfterPublication {
+        date: String,
+        published: String,
+        path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
         limit: usize,
     },
     EmptyList,
+    /// `format` for an invisible format character (U+200B, U+00AD, …), else a control
+    /// character (a bidirectional override, NUL, …).
     ControlCharacter {
         code: String,
+        format: bool,
     },
 }
 
@@ -142,6 +246,20 @@ impl ProblemKind {
             BadUrl { .. } => "bad_url",
             BadPath { .. } => "bad_path",
             BadId { .. } => "bad_id",
+            RankOverOutOf { .. } => "rank_over_out_of",
+            GoalYearNotAfter { .. } => "goal_year_not_after",
+            StatusContradicts { .. } => "status_contradicts",
+            MetWithoutResult { .. } => "met_without_result",
+            CannotMaintain { .. } => "cannot_maintain",
+            PillarsExceedOverall { .. } => "pillars_exceed_overall",
+            NothingAssigned { .. } => "nothing_assigned",
+            AsOfOutsideResultYear { .. } => "as_of_outside_result_year",
+            SuccessorBeforeAsOf { .. } => "successor_before_as_of",
+            DuplicateSeriesPoint { .. } => "duplicate_series_point",
+            SeriesMixesUnits { .. } => "series_mixes_units",
+            NotWhole { .. } => "not_whole",
+            RankWithoutOutOf { .. } => "rank_without_out_of",
+            SourceAfterPublication { .. } => "source_after_publication",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",
@@ -179,9 +297,10 @@ impl ProblemKind {
             ],
             WrongType { expected, found } => {
                 let [vi, en] = expected_words(expected);
+                let [found_vi, found_en] = found.words();
                 [
-                    format!("sai kiểu: cần {vi}, nhưng gặp {found}"),
-                    format!("expected {en}, found {found}"),
+                    format!("sai kiểu: cần {vi}, nhưng gặp {found_vi}"),
+                    format!("expected {en}, found {found_en}"),
                 ]
             }
             Missing { field } => [
@@ -196,14 +315,17 @@ impl ProblemKind {
                 format!("giá trị không được biết {found}; chỉ nhận: {allowed}"),
                 format!("unknown value {found}; allowed: {allowed}"),
             ],
-            UnsupportedVersion { found, supported } => [
+            UnsupportedVersion { found, supported } => {
+                let [found_vi, found_en] = found.words();
+                [
                 format!(
-                    "phiên bản lược đồ {found} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
+                    "phiên bản lược đồ {found_vi} không được hỗ trợ (ứng dụng đọc phiên bản {supported})"
                 ),
                 format!(
-                    "schema version {found} is not supported (this app reads version {supported})"
+                    "schema version {found_en} is not supported (this app reads version {supported})"
                 ),
-            ],
+            ]
+            }
             MetOverAssigned { met, assigned } => [
                 format!("số đạt ({met}) lớn hơn số được giao ({assigned})"),
                 format!("met ({met}) is more than assigned ({assigned})"),
@@ -249,13 +371,16 @@ impl ProblemKind {
                 format!("{value} nằm ngoài khoảng {min}–{max}"),
                 format!("{value} is outside {min}–{max}"),
             ],
-            BadDate { value } => [
-                format!("`{value}` không phải ngày dạng YYYY, YYYY-MM hoặc YYYY-MM-DD"),
-                format!("`{value}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
-            ],
+            BadDate { value } => {
+                let (first, last) = (DATE_YEARS.start(), DATE_YEARS.end());
+                [
+                    format!("`{value}` không phải ngày có thật dạng YYYY, YYYY-MM hoặc YYYY-MM-DD, năm từ {first} đến {last}"),
+                    format!("`{value}` is not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD, of a year from {first} to {last}"),
+                ]
+            }
             BadUrl { value } => [
-                format!("`{value}` không phải liên kết http(s)"),
-                format!("`{value}` is not an http(s) link"),
+                format!("`{value}` không phải liên kết http(s) tới một máy chủ (không có tên người dùng trước máy chủ, khoảng trắng hay ký tự ẩn)"),
+                format!("`{value}` is not an http(s) link to a host (with no user name before the host, no spaces and no invisible characters)"),
             ],
             BadPath { value } => [
                 format!(
@@ -270,6 +395,156 @@ impl ProblemKind {
                 format!("`{value}` không phải {vi}"),
                 format!("`{value}` is not {en}"),
             ],
+            RankOverOutOf {
+                rank,
+                out_of,
+                rank_path,
+                out_of_path,
+            } => [
+                format!("`{rank_path}` xếp hạng {rank}, nhưng `{out_of_path}` nói chỉ có {out_of} đơn vị được xếp hạng"),
+                format!("`{rank_path}` is rank {rank}, but `{out_of_path}` says only {out_of} were ranked"),
+            ],
+            GoalYearNotAfter {
+                goal_year,
+                result_year,
+                goal_path,
+                result_path,
+            } => [
+                format!("`{goal_path}` {goal_year} không sau `{result_path}` {result_year}: mục tiêu phải đặt cho năm sau năm của kết quả"),
+                format!("`{goal_path}` {goal_year} is not after `{result_path}` {result_year}: goals are set for a year after the results"),
+            ],
+            StatusContradicts {
+                status,
+                comparator,
+                result,
+                target,
+                status_path: s,
+                result_path: r,
+                target_path: t,
+            } => match (status, comparator) {
+                (Status::Met, Comparator::Equal) => [
+                    format!("`{s}` ghi là đạt, nhưng `{r}` {result} khác `{t}` {target}"),
+                    format!("`{s}` says met, but `{r}` {result} is not `{t}` {target}"),
+                ],
+                (Status::Met, _) => [
+                    format!("`{s}` ghi là đạt, nhưng `{r}` {result} thấp hơn `{t}` {target}"),
+                    format!("`{s}` says met, but `{r}` {result} is below `{t}` {target}"),
+                ],
+                (_, Comparator::Equal) => [
+                    format!("`{s}` ghi là chưa đạt, nhưng `{r}` {result} bằng `{t}` {target}"),
+                    format!("`{s}` says not met, but `{r}` {result} equals `{t}` {target}"),
+                ],
+                _ => [
+                    format!("`{s}` ghi là chưa đạt, nhưng `{r}` {result} đã bằng hoặc vượt `{t}` {target}"),
+                    format!("`{s}` says not met, but `{r}` {result} is at or above `{t}` {target}"),
+                ],
+            },
+            MetWithoutResult {
+                status_path: s,
+                result_path: r,
+            } => [
+                format!("`{s}` ghi là đạt, nhưng không có kết quả nào được công bố (`{r}` là null)"),
+                format!("`{s}` says met, but no result is published (`{r}` is null)"),
+            ],
+            CannotMaintain {
+                goal,
+                result,
+                goal_path: g,
+                result_path: r,
+            } => [
+                format!("`{g}` đặt mục tiêu duy trì {goal}, nhưng `{r}` mới là {result}: không thể duy trì điều chưa đạt được"),
+                format!("`{g}` is to maintain {goal}, but `{r}` is {result}, below it: one cannot maintain what one does not have"),
+            ],
+            PillarsExceedOverall {
+                part,
+                sum,
+                overall,
+                pillars_path: p,
+                overall_path: o,
+            } => match part {
+                TallyPart::Met => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu đạt, nhiều hơn {overall} ở `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} met, more than the {overall} of `{o}`"),
+                ],
+                TallyPart::Assigned => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu được giao, nhiều hơn {overall} ở `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} assigned, more than the {overall} of `{o}`"),
+                ],
+                TallyPart::NotMet => [
+                    format!("các trụ cột trong `{p}` cộng lại có {sum} chỉ tiêu chưa đạt, nhiều hơn {overall} chỉ tiêu chưa đạt của `{o}`"),
+                    format!("the pillars in `{p}` add up to {sum} not met, more than the {overall} not met of `{o}`"),
+                ],
+            },
+            NothingAssigned { path } => [
+                format!("`{path}` là 0: không có chỉ tiêu nào được giao thì không có gì để đếm; hãy bỏ số liệu này"),
+                format!("`{path}` is 0: a tally of nothing assigned counts nothing; leave it out"),
+            ],
+            AsOfOutsideResultYear {
+                id,
+                year,
+                result_year,
+                path: p,
+                as_of_path: a,
+                result_year_path: r,
+            } => [
+                format!("`{p}` là `{id}`, thuộc năm {year} (`{a}`), không phải năm kết quả {result_year} (`{r}`)"),
+                format!("`{p}` is `{id}`, of the year {year} (`{a}`), not of the result year {result_year} (`{r}`)"),
+            ],
+            SuccessorBeforeAsOf {
+                since,
+                year,
+                months,
+                since_path: s,
+                as_of_path: a,
+            } => [
+                format!("`{s}` {since} không sau khi kỳ số liệu muộn nhất `{a}` ({months} tháng năm {year}) kết thúc: khi đó đơn vị vẫn còn"),
+                format!("`{s}` {since} is not after the end of `{a}` ({months} months of {year}), the latest period the figures cover: the unit still existed then"),
+            ],
+            DuplicateSeriesPoint {
+                series,
+                as_of,
+                path: p,
+                first_path: f,
+            } => [
+                format!("`{p}` và `{f}` cùng cho chuỗi `{series}` một số liệu tại thời điểm `{as_of}`"),
+                format!("`{p}` and `{f}` both give series `{series}` a figure at `{as_of}`"),
+            ],
+            SeriesMixesUnits {
+                series,
+                unit,
+                first_unit,
+                path: p,
+                first_path: f,
+            } => [
+                format!("`{p}` là `{unit}`, nhưng `{f}` của cùng chuỗi `{series}` là `{first_unit}`: một chuỗi chỉ có một đơn vị"),
+                format!("`{p}` is `{unit}`, but `{f}` of the same series `{series}` is `{first_unit}`: a series has one unit"),
+            ],
+            NotWhole { value, unit } => {
+                let [vi, en] = if *unit == "rank" {
+                    ["thứ hạng", "a rank"]
+                } else {
+                    ["số đếm", "a count"]
+                };
+                [
+                    format!("{value} không phải số nguyên, mà {vi} phải là số nguyên"),
+                    format!("{value} is not a whole number, as {en} must be"),
+                ]
+            }
+            RankWithoutOutOf {
+                unit_path: u,
+                out_of_path: o,
+            } => [
+                format!("`{u}` là thứ hạng, nhưng `{o}` không cho biết có bao nhiêu đơn vị được xếp hạng"),
+                format!("`{u}` is a rank, but `{o}` does not say how many were ranked"),
+            ],
+            SourceAfterPublication {
+                date,
+                published,
+                path,
+            } => [
+                format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn một nguồn chưa có"),
+                format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
@@ -279,12 +554,20 @@ impl ProblemKind {
                 "danh sách không được rỗng".into(),
                 "a list that must not be empty is empty".into(),
             ],
-            ControlCharacter { code } => [
+            ControlCharacter { code, format: false } => [
                 format!(
                     "văn bản chứa ký tự điều khiển ẩn {code}, có thể đảo thứ tự hoặc che nội dung người đọc thấy"
                 ),
                 format!(
                     "the text contains the invisible control character {code}, which can reorder or hide what a reader sees"
+                ),
+            ],
+            ControlCharacter { code, format: true } => [
+                format!(
+                    "văn bản chứa ký tự định dạng ẩn {code} (khoảng trắng độ rộng 0, dấu nối mềm, …), có thể che nội dung người đọc thấy hoặc làm hỏng việc tìm kiếm"
+                ),
+                format!(
+                    "the text contains the invisible format character {code} (a zero-width space, a soft hyphen, …), which can hide what a reader sees or break a search"
                 ),
             ],
         };
@@ -303,31 +586,6 @@ impl fmt::Display for ProblemKind {
 }
 
 impl std::error::Error for ProblemKind {}
-
-/// serde's name for what it expected, `[vi, en]`. The English is serde's own name (`u32`,
-/// `a sequence`); the Vietnamese names the common ones in its own words and keeps serde's name
-/// for the rest.
-fn expected_words(expected: &str) -> [&str; 2] {
-    const WORDS: &[(&str, &str)] = &[
-        ("u32", "số nguyên không âm"),
-        ("i32", "số nguyên"),
-        ("f64", "một số"),
-        ("a string", "chuỗi văn bản"),
-        ("a sequence", "danh sách (mảng JSON)"),
-        ("a boolean", "true hoặc false"),
-        ("a map", "đối tượng JSON"),
-        ("an object", "đối tượng JSON"),
-    ];
-    let vi = if expected.starts_with("struct ") {
-        "đối tượng JSON"
-    } else {
-        WORDS
-            .iter()
-            .find(|(serde, _)| *serde == expected)
-            .map_or(expected, |(_, vi)| *vi)
-    };
-    [vi, expected]
-}
 
 /// What a malformed id should have been, `[vi, en]`.
 pub(super) const ID_WHAT: [&str; 2] = [
@@ -357,6 +615,15 @@ impl Problem {
             kind,
         }
     }
+}
+
+/// Which part of a tally a sum is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyPart {
+    Met,
+    Assigned,
+    /// Assigned less met.
+    NotMet,
 }
 
 /// All problems found in one file, in document order.

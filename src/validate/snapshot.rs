@@ -1,13 +1,14 @@
-//! The meaning of a snapshot, once its types are right: ids, links, dates, ranges, texts, and
-//! references between its parts (sources, as-of dates, pillar sums).
+//! The meaning of a snapshot, once its types are right: ids, dates, ranges, and references
+//! between its parts (sources, as-of dates), part by part. Texts and links (`text.rs`), tallies,
+//! indicators' claims (`figures.rs`), context figures and time have their own files.
 
 use std::collections::HashSet;
 
 use crate::snapshot::*;
 
-use super::decode::{join_index, join_key, truncate};
+use super::decode::{join_index, join_key};
 use super::problem::{ProblemKind, Problems, ID_WHAT};
-use super::MAX_TEXT_CHARS;
+use super::text::shown;
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -22,23 +23,6 @@ fn is_unit_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// Bidirectional overrides and isolates (which can make "33/39" read as "93/33") and other
-/// invisible controls. Line breaks and tabs are ordinary text.
-fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        || (c.is_control() && c != '\n' && c != '\t')
-}
-
-/// Only http(s) links reach the page: `javascript:` or `data:` from a data file must not.
-pub fn is_http_url(s: &str) -> bool {
-    let lower = s.trim_start().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
-        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
 /// Collects the problems of meaning, knowing which source and as-of ids exist.
 pub(super) struct Checker<'a> {
     pub(super) problems: &'a mut Problems,
@@ -47,39 +31,8 @@ pub(super) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub(super) fn text(&mut self, path: &str, t: &Text) {
-        for (lang, s) in [("vi", &t.vi), ("en", &t.en)] {
-            self.string(&join_key(path, lang), s);
-        }
-    }
-
-    fn string(&mut self, path: &str, s: &str) {
-        if let Some(c) = s.chars().find(|c| is_hidden_control(*c)) {
-            self.problems.push(
-                path,
-                ProblemKind::ControlCharacter {
-                    code: format!("U+{:04X}", u32::from(c)),
-                },
-            );
-        }
-        if s.trim().is_empty() {
-            self.problems.push(path, ProblemKind::EmptyText);
-        } else {
-            let chars = s.chars().count();
-            if chars > MAX_TEXT_CHARS {
-                self.problems.push(
-                    path,
-                    ProblemKind::TextTooLong {
-                        chars,
-                        limit: MAX_TEXT_CHARS,
-                    },
-                );
-            }
-        }
-    }
-
     /// A figure's sources: at least one, each listed in `sources`.
-    fn sources(&mut self, path: &str, ids: &[String]) {
+    pub(super) fn sources(&mut self, path: &str, ids: &[String]) {
         if ids.is_empty() {
             self.problems
                 .push(join_key(path, "sources"), ProblemKind::NoSources);
@@ -94,17 +47,17 @@ impl<'a> Checker<'a> {
             if !self.sources.contains(id.as_str()) {
                 self.problems.push(
                     join_index(&path, i),
-                    ProblemKind::UnknownSource { id: id.clone() },
+                    ProblemKind::UnknownSource { id: shown(id, 40) },
                 );
             }
         }
     }
 
-    fn as_of(&mut self, path: &str, id: &str) {
+    pub(super) fn as_of(&mut self, path: &str, id: &str) {
         if !self.as_of.contains(id) {
             self.problems.push(
                 join_key(path, "as_of"),
-                ProblemKind::UnknownAsOf { id: id.into() },
+                ProblemKind::UnknownAsOf { id: shown(id, 40) },
             );
         }
     }
@@ -116,24 +69,89 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn value(&mut self, path: &str, unit: Unit, value: f64, out_of: Option<u32>) {
-        match unit {
-            Unit::Percent => self.range(path, value, 0.0, 100.0),
-            Unit::Score => self.range(path, value, 0.0, 1.0),
-            Unit::Count => self.range(path, value, 0.0, f64::from(u32::MAX)),
-            Unit::Rank => self.range(
+    /// A figure within its unit's bounds; a rank also within its `out_of`, given as
+    /// `(path, out_of)`.
+    pub(super) fn value(
+        &mut self,
+        path: &str,
+        unit: Unit,
+        value: f64,
+        out_of: Option<(&str, u32)>,
+    ) {
+        let (min, max) = unit.bounds();
+        if !value.is_finite() || value < min || value > max {
+            self.range(path, value, min, max);
+        } else if unit.is_whole() && value.fract() != 0.0 {
+            self.problems.push(
                 path,
-                value,
-                1.0,
-                out_of.map_or(f64::from(u32::MAX), f64::from),
-            ),
+                ProblemKind::NotWhole {
+                    value,
+                    unit: unit.as_str(),
+                },
+            );
+        } else if let (Unit::Rank, Some((out_of_path, n))) = (unit, out_of) {
+            if value > f64::from(n) {
+                self.problems.push(
+                    path,
+                    ProblemKind::RankOverOutOf {
+                        rank: value,
+                        out_of: n,
+                        rank_path: path.into(),
+                        out_of_path: out_of_path.into(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A count of indicators (met, assigned) or of ranked places (`out_of`), at most
+    /// [`Count::MAX`].
+    pub(super) fn plausible(&mut self, path: &str, n: u32, min: u32) {
+        if n < min || n > Count::MAX {
+            self.range(path, f64::from(n), f64::from(min), f64::from(Count::MAX));
+        }
+    }
+
+    /// A year the figures or goals may belong to.
+    pub(super) fn year(&mut self, path: &str, y: i32) {
+        if !(Period::FIRST_YEAR..=Period::LAST_YEAR).contains(&y) {
+            self.range(
+                path,
+                f64::from(y),
+                f64::from(Period::FIRST_YEAR),
+                f64::from(Period::LAST_YEAR),
+            );
+        }
+    }
+
+    /// The period's years, each in range and the goals' after the results'. `path` is where the
+    /// period is (`$.period`, `$.snapshots[0].period`).
+    pub(super) fn period(&mut self, path: &str, p: &Period) {
+        let result_path = join_key(path, "result_year");
+        let goal_path = join_key(path, "goal_year");
+        self.year(&result_path, p.result_year);
+        self.year(&goal_path, p.goal_year);
+        if p.goal_year <= p.result_year {
+            self.problems.push(
+                &goal_path,
+                ProblemKind::GoalYearNotAfter {
+                    goal_year: p.goal_year,
+                    result_year: p.result_year,
+                    goal_path: goal_path.clone(),
+                    result_path,
+                },
+            );
         }
     }
 
     pub(super) fn date(&mut self, path: &str, d: &str) {
         if crate::format::parse_date(d).is_none() {
-            self.problems
-                .push(path, ProblemKind::BadDate { value: d.into() });
+            self.problems.push(
+                path,
+                ProblemKind::BadDate {
+                    value: shown(d, 40),
+                },
+            );
         }
     }
 
@@ -142,7 +160,20 @@ impl<'a> Checker<'a> {
             self.problems.push(
                 path,
                 ProblemKind::BadId {
-                    value: truncate(id, 40),
+                    value: shown(id, 40),
+                    what: ID_WHAT,
+                },
+            );
+        }
+    }
+
+    /// The id of an administrative unit (`VN-43`).
+    fn unit_id(&mut self, path: &str, id: &str) {
+        if !is_unit_id(id) {
+            self.problems.push(
+                path,
+                ProblemKind::BadId {
+                    value: shown(id, 40),
                     what: ID_WHAT,
                 },
             );
@@ -157,22 +188,13 @@ impl<'a> Checker<'a> {
                 self.problems.push(
                     format!("{list}[{i}].id"),
                     ProblemKind::DuplicateId {
-                        id: id.into(),
+                        id: shown(id, 40),
                         first: format!("{list}[{first}]"),
                     },
                 );
             } else {
                 seen.push((id, i));
             }
-        }
-    }
-
-    fn count(&mut self, path: &str, met: u32, assigned: u32) {
-        if met > assigned {
-            self.problems.push(
-                join_key(path, "met"),
-                ProblemKind::MetOverAssigned { met, assigned },
-            );
         }
     }
 }
@@ -187,38 +209,23 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
     c.id("$.id", &s.id);
     c.text("$.title", &s.title);
 
-    if !is_unit_id(&s.unit.id) {
-        c.problems.push(
-            "$.unit.id",
-            ProblemKind::BadId {
-                value: truncate(&s.unit.id, 40),
-                what: ID_WHAT,
-            },
-        );
-    }
+    c.unit_id("$.unit.id", &s.unit.id);
     c.text("$.unit.name", &s.unit.name);
     c.string("$.unit.level", &s.unit.level);
     if let Some(succ) = &s.unit.successor {
+        c.unit_id("$.unit.successor.id", &succ.id);
         c.text("$.unit.successor.name", &succ.name);
         c.date("$.unit.successor.since", &succ.since);
         c.source_refs("$.unit.successor", &succ.sources);
     }
-    if s.period.goal_year < s.period.result_year {
-        c.problems.push(
-            "$.period.goal_year",
-            ProblemKind::OutOfRange {
-                value: f64::from(s.period.goal_year),
-                min: f64::from(s.period.result_year),
-                max: f64::from(s.period.result_year + 10),
-            },
-        );
-    }
+    c.period("$.period", &s.period);
 
     c.unique("$.as_of", s.as_of.iter().map(|a| a.id.as_str()));
     for (i, a) in s.as_of.iter().enumerate() {
         let p = join_index("$.as_of", i);
         c.id(&join_key(&p, "id"), &a.id);
         c.text(&join_key(&p, "label"), &a.label);
+        c.year(&join_key(&p, "year"), a.year);
         if let Some(m) = a.months {
             c.range(&join_key(&p, "months"), f64::from(m), 1.0, 12.0);
         }
@@ -232,14 +239,10 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         let p = join_index("$.sources", i);
         c.id(&join_key(&p, "id"), &src.id);
         c.string(&join_key(&p, "title"), &src.title);
-        if !is_http_url(&src.url) {
-            c.problems.push(
-                join_key(&p, "url"),
-                ProblemKind::BadUrl {
-                    value: truncate(&src.url, 60),
-                },
-            );
+        if let Some(publisher) = &src.publisher {
+            c.string(&join_key(&p, "publisher"), publisher);
         }
+        c.link(&join_key(&p, "url"), &src.url);
         if let Some(d) = &src.date {
             c.date(&join_key(&p, "date"), d);
         }
@@ -258,7 +261,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
             c.problems.push(
                 join_key(&p, "as_of"),
                 ProblemKind::DuplicateId {
-                    id: t.as_of.clone(),
+                    id: shown(&t.as_of, 40),
                     first: join_index("$.tallies", *first),
                 },
             );
@@ -267,41 +270,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         }
         c.as_of(&p, &t.as_of);
         c.sources(&p, &t.sources);
-        c.count(&join_key(&p, "overall"), t.overall.met, t.overall.assigned);
-        if let Some(pillars) = &t.pillars {
-            let mut seen = Vec::new();
-            let (mut met, mut assigned) = (0u64, 0u64);
-            for (j, pc) in pillars.iter().enumerate() {
-                let pp = join_index(&join_key(&p, "pillars"), j);
-                if seen.contains(&pc.pillar) {
-                    c.problems.push(
-                        join_key(&pp, "pillar"),
-                        ProblemKind::DuplicatePillar {
-                            pillar: pc.pillar.as_str().into(),
-                        },
-                    );
-                }
-                seen.push(pc.pillar);
-                c.count(&pp, pc.met, pc.assigned);
-                met += u64::from(pc.met);
-                assigned += u64::from(pc.assigned);
-            }
-            // Only a full split can be summed: a partial one (some pillars unpublished) says
-            // nothing about the total.
-            if seen.len() == Pillar::ALL.len()
-                && (met != u64::from(t.overall.met) || assigned != u64::from(t.overall.assigned))
-            {
-                c.problems.push(
-                    join_key(&p, "pillars"),
-                    ProblemKind::PillarsDoNotAddUp {
-                        pillars_met: u32::try_from(met).unwrap_or(u32::MAX),
-                        pillars_assigned: u32::try_from(assigned).unwrap_or(u32::MAX),
-                        met: t.overall.met,
-                        assigned: t.overall.assigned,
-                    },
-                );
-            }
-        }
+        c.tally(&p, t);
     }
 
     c.unique("$.indicators", s.indicators.iter().map(|x| x.id.as_str()));
@@ -310,6 +279,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.id(&join_key(&p, "id"), &ind.id);
         c.text(&join_key(&p, "name"), &ind.name);
         c.sources(&p, &ind.sources);
+        c.indicator_claims(&p, ind);
         if let Some(r) = &ind.result {
             let rp = join_key(&p, "result");
             c.value(&join_key(&rp, "value"), ind.unit, r.value, None);
@@ -346,46 +316,11 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.sources(&p, &ini.sources);
     }
 
-    c.unique("$.context", s.context.iter().map(|x| x.id.as_str()));
-    for (i, cf) in s.context.iter().enumerate() {
-        let p = join_index("$.context", i);
-        c.id(&join_key(&p, "id"), &cf.id);
-        c.id(&join_key(&p, "series"), &cf.series);
-        c.text(&join_key(&p, "name"), &cf.name);
-        if let Some(v) = cf.value {
-            c.value(&join_key(&p, "value"), cf.unit, v, cf.out_of);
-        }
-        if let Some(r) = cf.requirement {
-            c.value(&join_key(&p, "requirement"), cf.unit, r, cf.out_of);
-        }
-        c.as_of(&p, &cf.as_of);
-        c.sources(&p, &cf.sources);
-    }
+    c.context(&s.context);
 
     for (i, n) in s.notes.iter().enumerate() {
         c.text(&join_index("$.notes", i), n);
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn only_http_links_are_accepted() {
-        assert!(is_http_url("https://dti.gov.vn/xep-hang-2022"));
-        assert!(is_http_url("http://example.org"));
-        for bad in [
-            "javascript:alert(1)",
-            "JAVASCRIPT:alert(1)",
-            "data:text/html,<script>",
-            "//evil.example",
-            "https://",
-            "https:///x",
-            "https://a b",
-            "ftp://x",
-            " https://x\n",
-        ] {
-            assert!(!is_http_url(bad), "{bad}");
-        }
-    }
+    c.time(s);
 }
