@@ -18,7 +18,10 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn bundled() -> Value {
-    serde_json::from_slice(&fixture("../../public/data/ba-ria-vung-tau-2023.json")).expect("JSON")
+    serde_json::from_slice(&fixture(
+        "../../public/data/archive/ba-ria-vung-tau-2023.02478a74b21c.json",
+    ))
+    .expect("JSON")
 }
 
 /// The problems of `bytes`, which must be refused.
@@ -433,8 +436,10 @@ fn a_source_dated_after_the_publication() {
     // Published that very day, or later, is fine; a month-only date is taken at its first day.
     assert!(check_published(&s, "2027-01-15").is_empty());
     assert!(check_published(&s, "2027-01").is_empty());
-    let bundled =
-        parse_snapshot(&fixture("../../public/data/ba-ria-vung-tau-2023.json")).expect("valid");
+    let bundled = parse_snapshot(&fixture(
+        "../../public/data/archive/ba-ria-vung-tau-2023.02478a74b21c.json",
+    ))
+    .expect("valid");
     // Its latest source is dated 2025-02-09.
     assert!(check_published(&bundled, "2025-02-09").is_empty());
     assert_eq!(check_published(&bundled, "2025-02-08").len(), 1);

@@ -161,7 +161,10 @@ fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     // What happened next (FACTS-NEXT.md): the 2024 follow-up, and the DTI among the provinces.
     let fy = |id: &str| s.indicators.iter().find(|i| i.id == id).expect(id);
     let tthc = &fy("tthc-dvctt-toan-trinh").reported[0];
-    assert_eq!((tthc.value, tthc.as_of.as_str()), (Some(100.0), "2024-10-15"));
+    assert_eq!(
+        (tthc.value, tthc.as_of.as_str()),
+        (Some(100.0), "2024-10-15")
+    );
     assert_eq!(tthc.status, Status::Met);
     // Vũng Tàu City's 86.16% is the city's, never the province's value.
     let id = &fy("dinh-danh-xac-thuc-thong-suot").reported[0];
@@ -171,23 +174,44 @@ fn the_ba_ria_vung_tau_figures_are_the_sources_figures() {
     let rank = |r: &str| s.rankings.iter().find(|x| x.id == r).expect(r);
     let d2022 = rank("dti-2022");
     assert_eq!(d2022.entries.len(), 63);
-    assert_eq!(d2022.entries.iter().filter(|e| e.tie).count(), 2, "two provinces 15th");
+    assert_eq!(
+        d2022.entries.iter().filter(|e| e.tie).count(),
+        2,
+        "two provinces 15th"
+    );
     let d2023 = rank("dti-2023");
-    assert_eq!(d2023.entries.iter().filter(|e| e.rank.is_some()).count(), 13);
-    assert_eq!(d2023.entries.iter().filter(|e| e.score.is_some()).count(), 4);
-    let brvt = d2023.entries.iter().find(|e| e.unit == "ba-ria-vung-tau").expect("BR-VT");
+    assert_eq!(
+        d2023.entries.iter().filter(|e| e.rank.is_some()).count(),
+        13
+    );
+    assert_eq!(
+        d2023.entries.iter().filter(|e| e.score.is_some()).count(),
+        4
+    );
+    let brvt = d2023
+        .entries
+        .iter()
+        .find(|e| e.unit == "ba-ria-vung-tau")
+        .expect("BR-VT");
     assert_eq!((brvt.rank, brvt.score), (Some(10), Some(0.7353)));
     // The merged city's 2024 figure is not Bà Rịa – Vũng Tàu's own: it is another unit's, in
     // another grouping, and the province has no entry there.
     let d34 = rank("dti-2024-34");
     assert_eq!(d34.grouping, "vn-34");
     assert!(d34.entries.iter().all(|e| e.unit != "ba-ria-vung-tau"));
-    let hcm = d34.entries.iter().find(|e| e.unit == "ho-chi-minh-2025").expect("HCM");
+    let hcm = d34
+        .entries
+        .iter()
+        .find(|e| e.unit == "ho-chi-minh-2025")
+        .expect("HCM");
     assert_eq!((hcm.rank, hcm.score), (Some(4), Some(0.7770)));
     let avg = &s.series[0];
     let years: Vec<i32> = avg.points.iter().map(|p| p.year).collect();
     assert_eq!(years, [2020, 2021, 2022, 2023, 2024]);
-    assert!(avg.points.iter().all(|p| p.note.is_some()), "each year's method is said");
+    assert!(
+        avg.points.iter().all(|p| p.note.is_some()),
+        "each year's method is said"
+    );
 }
 
 /// A published version is never edited: the first version lives on in the archive, and the

@@ -41,7 +41,12 @@ impl Checker<'_> {
         // Tallies and results are of the result year; context figures may be of any (the DTI
         // score of the year before is context), and so may a tally of a later year's indicator
         // set (`set`), which is never a continuation of the result year's.
-        for (i, t) in s.tallies.iter().enumerate().filter(|(_, t)| t.set.is_none()) {
+        for (i, t) in s
+            .tallies
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.set.is_none())
+        {
             self.of_result_year(s, &join_key(&join_index("$.tallies", i), "as_of"), &t.as_of);
         }
         for (i, ind) in s.indicators.iter().enumerate() {

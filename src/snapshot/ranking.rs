@@ -1,0 +1,126 @@
+//! Units among others: the units a ranking names with their validity, the groupings they are
+//! ranked in, the rankings year by year, and figures over the years.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Text, Unit};
+
+/// A unit a ranking names, as it was: its name then, when it ceased to exist and what it became
+/// part of. Units of the two groupings (before and after the 2025 merger) are different units, even
+/// where the name is the same, so no figure is ever compared across them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RankedUnit {
+    /// Stable id (`ba-ria-vung-tau`).
+    pub id: String,
+    /// The ISO 3166-2 code where one is known (`VN-43`): how the snapshot's own unit is found.
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: Text,
+    /// The first day it existed, where it was formed by a merger (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub since: Option<String>,
+    /// The last day it existed, where it has since been merged (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub until: Option<String>,
+    /// The unit it became part of (an id in `units`).
+    #[serde(default)]
+    pub successor: Option<String>,
+}
+
+/// The set of units a ranking ranks, as they were on one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Grouping {
+    pub id: String,
+    /// "63 tỉnh, thành phố (trước sáp nhập 2025)".
+    pub name: Text,
+    /// How many units it has: what a rank is out of.
+    pub size: u32,
+    /// The day its units are as of (`YYYY-MM-DD`): every unit it ranks existed then.
+    pub as_of: String,
+    /// Its units, where a source lists them all. A ranking shows the members it does not rank as
+    /// unknown, never drops them.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// One published ranking: a year, a grouping, each unit's rank and score as far as sourced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ranking {
+    pub id: String,
+    /// "Xếp hạng DTI cấp tỉnh 2023".
+    pub name: Text,
+    /// The year the figures are about (DTI 2023 was published in 2025).
+    pub year: i32,
+    /// A grouping id.
+    pub grouping: String,
+    /// When the ranking was published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where known.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Scores are DTI values, 0–1.
+    pub entries: Vec<RankEntry>,
+    /// The mean score of the grouping's units, where published.
+    #[serde(default)]
+    pub mean: Option<Stat>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+/// One unit's place in a ranking. Either figure may be unknown (null), never 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RankEntry {
+    /// A unit id.
+    pub unit: String,
+    pub rank: Option<u32>,
+    /// Shares its rank with another unit, as the source has it (2022: two provinces 15th).
+    #[serde(default)]
+    pub tie: bool,
+    pub score: Option<f64>,
+    /// What a reader must know about this place ("one of the last three; the order is not given").
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+/// A single published value with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Stat {
+    pub value: f64,
+    pub sources: Vec<String>,
+}
+
+/// A figure over the years (the provincial DTI average, 2020–2024).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearSeries {
+    pub id: String,
+    pub name: Text,
+    pub unit: Unit,
+    pub points: Vec<SeriesPoint>,
+    /// What a reader comparing the years must know.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SeriesPoint {
+    pub year: i32,
+    pub value: Option<f64>,
+    /// What changed that year (the method), said on the chart.
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
