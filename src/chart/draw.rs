@@ -6,7 +6,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{self, BarRow, BarsLayout};
 use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
-use super::mark::{Drawn, Label, Rect, Series};
+use super::mark::{CentredLabel, Drawn, Label, Rect, Series};
+use super::ranking::{self, Ranking, RankingLayout};
 use super::scale::Tick;
 use crate::snapshot::Pillar;
 
@@ -102,18 +103,48 @@ fn text<DB: DrawingBackend>(area: &Area<DB>, l: &Label, color: &RGBColor) -> Dra
     } else {
         HPos::Left
     };
+    let style = font(l.size, l.bold)
+        .color(color)
+        .pos(Pos::new(h, VPos::Top));
+    area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
+}
+
+fn font(size: f64, bold: bool) -> FontDesc<'static> {
     // plotters' SVG backend writes `font-size` as size / 1.24; undo that so 14 means 14 px.
-    let font = FontDesc::new(
+    FontDesc::new(
         FontFamily::SansSerif,
-        l.size * 1.24,
-        if l.bold {
+        size * 1.24,
+        if bold {
             FontStyle::Bold
         } else {
             FontStyle::Normal
         },
-    );
-    let style = font.color(color).pos(Pos::new(h, VPos::Top));
+    )
+}
+
+/// Text centred on its `x` by the renderer, so it stays centred in whatever font the reader has.
+fn centred<DB: DrawingBackend>(
+    area: &Area<DB>,
+    l: &CentredLabel,
+    color: &RGBColor,
+) -> DrawResult<DB> {
+    let style = font(l.size, l.bold)
+        .color(color)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
+}
+
+/// A straight line from (`x0`, `y0`) to (`x1`, `y1`).
+fn segment<DB: DrawingBackend>(
+    area: &Area<DB>,
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    style: ShapeStyle,
+) -> DrawResult<DB> {
+    area.draw(&PathElement::new(
+        vec![(px(x0), px(y0)), (px(x1), px(y1))],
+        style,
+    ))
 }
 
 /// A tick of the value axis at `axis_y`: a short stroke down, and its label under it.
@@ -236,6 +267,55 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
     area.present()
 }
 
+/// Draws a ranking onto any plotters backend. One series, so `o.hidden` does not apply; the rows'
+/// own `highlight` marks the page's unit, where `o.highlight` (a pillar) has nothing to choose.
+pub fn draw_ranking<DB: DrawingBackend>(
+    backend: DB,
+    l: &RankingLayout,
+    o: &Options,
+) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    // The page's own unit: a band behind its row and a rule at its left edge, beside its bold
+    // text and its accent bar, so it stands out without resting on colour.
+    for row in l.rows.iter().filter(|r| r.highlight) {
+        rect(&area, &row.band, t.track.filled())?;
+        let (y0, y1) = (row.band.y0 + 2.0, row.band.y1 - 2.0);
+        segment(&area, (2.0, y0), (2.0, y1), t.text.stroke_width(3))?;
+    }
+    let (top, bottom) = (l.grid.top, l.grid.bottom());
+    for g in &l.ticks {
+        segment(&area, (g.x, top), (g.x, bottom), t.track.stroke_width(1))?;
+        centred(&area, &g.label, &t.muted)?;
+    }
+    for row in &l.rows {
+        if let Some(bar) = &row.bar {
+            let color = if row.highlight { t.goal } else { t.fill };
+            rect(&area, bar, color.filled())?;
+        }
+    }
+    if let Some(m) = &l.mean {
+        // On a halo of the background: the text colour alone is too close to the bars' to show
+        // where it crosses them.
+        let (top, bottom) = ((m.x, m.y0), (m.x, m.y1));
+        segment(&area, top, bottom, t.background.stroke_width(4))?;
+        segment(&area, top, bottom, t.text.stroke_width(2))?;
+        for lab in &m.labels {
+            text(&area, lab, &t.text)?;
+        }
+    }
+    for row in &l.rows {
+        // Unknowns in the muted colour; their words already say they are unknown.
+        let rank = if row.rank_known { &t.text } else { &t.muted };
+        let value = if row.bar.is_some() { &t.text } else { &t.muted };
+        text(&area, &row.rank, rank)?;
+        text(&area, &row.name, &t.text)?;
+        text(&area, &row.value, value)?;
+    }
+    area.present()
+}
+
 fn size(w: f64, h: f64) -> (u32, u32) {
     (px(w).max(1) as u32, px(h).max(1) as u32)
 }
@@ -275,6 +355,25 @@ pub fn dumbbell_chart(
     );
     Drawn {
         marks: l.marks(rows, &o.hidden),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// A ranking as SVG with its marks (one per row, in display order), at `width`. For pointer moves,
+/// keep [`ranking::layout`] of the same ranking and width and ask [`ranking::row_at`]: the mark at
+/// that index is the row's, found without a scan.
+pub fn ranking_chart(r: &Ranking, width: f64, o: &Options) -> Drawn {
+    let l = ranking::layout(r, width);
+    let mut svg = String::new();
+    let _ = draw_ranking(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(&r.rows),
         svg,
         width: l.width,
         height: l.height,
@@ -357,6 +456,22 @@ mod tests {
                     "{mark:?} on {:?}",
                     t.background
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_ranking_highlight_band_keeps_words_and_bars_readable() {
+        for t in [Theme::LIGHT, Theme::DARK] {
+            for text in [t.text, t.muted] {
+                assert!(contrast(text, t.track) >= 4.5, "{text:?} on {:?}", t.track);
+            }
+            for mark in [t.goal, t.text] {
+                assert!(contrast(mark, t.track) >= 3.0, "{mark:?} on {:?}", t.track);
+            }
+            // The mean's rule crosses the bars on a halo of the background.
+            for bar in [t.fill, t.goal] {
+                assert!(contrast(t.background, bar) >= 3.0, "the halo on {bar:?}");
             }
         }
     }

@@ -1,6 +1,7 @@
 //! What the pointer, the keyboard and a finger interact with: marks, their hit areas and their
 //! tooltips, shared by every chart.
 
+use super::text;
 use crate::snapshot::Pillar;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -24,6 +25,11 @@ impl Rect {
         self.y1 - self.y0
     }
 
+    /// Whether the two share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+
     /// Squared distance from a point to the rectangle (0 inside).
     pub fn distance2(&self, x: f64, y: f64) -> f64 {
         let dx = (self.x0 - x).max(0.0).max(x - self.x1);
@@ -41,6 +47,53 @@ pub struct Label {
     pub size: f64,
     pub bold: bool,
     pub right_aligned: bool,
+}
+
+/// How tall a line of text is taken to be, in ems, from its top: the glyphs with their accents
+/// above and descenders below, on the generous side like [`text::width`].
+pub const TEXT_HEIGHT: f64 = 1.25;
+
+impl Label {
+    /// The box the text covers, as estimated by [`text::width_styled`]: for checking that labels
+    /// neither overlap nor leave the chart.
+    pub fn bounds(&self) -> Rect {
+        let w = text::width_styled(&self.text, self.size, self.bold);
+        let x0 = if self.right_aligned {
+            self.x - w
+        } else {
+            self.x
+        };
+        Rect {
+            x0,
+            y0: self.y,
+            x1: x0 + w,
+            y1: self.y + self.size * TEXT_HEIGHT,
+        }
+    }
+}
+
+/// A line of text centred on `x`, its top at `y`: a tick's value over its gridline, a year under
+/// its point. Drawn centred by the renderer itself, so it stays centred whatever the font.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentredLabel {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl CentredLabel {
+    /// The box the text covers, as estimated by [`text::width_styled`].
+    pub fn bounds(&self) -> Rect {
+        let w = text::width_styled(&self.text, self.size, self.bold);
+        Rect {
+            x0: self.x - w / 2.0,
+            y0: self.y,
+            x1: self.x + w / 2.0,
+            y1: self.y + self.size * TEXT_HEIGHT,
+        }
+    }
 }
 
 /// What a tooltip says about a mark: the value, its as-of and its source, in the reader's language.

@@ -9,10 +9,11 @@ pub mod bars;
 pub mod draw;
 pub mod dumbbell;
 pub mod mark;
+pub mod ranking;
 pub mod scale;
 pub mod text;
 
-pub use draw::{bars_chart, dumbbell_chart, Options, Theme};
+pub use draw::{bars_chart, dumbbell_chart, ranking_chart, Options, Theme};
 pub use mark::{
     hit, step, tooltip_box, Drawn, Mark, MarkEnd, MarkKey, Series, Tooltip, TooltipBox,
     TOOLTIP_GAP, TOOLTIP_MAX_WIDTH,
