@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{self, BarRow, BarsLayout};
 use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
+use super::line::{self, LineLayout, LinePoint};
 use super::mark::{CentredLabel, Drawn, Label, Rect, Series};
 use super::ranking::{self, Ranking, RankingLayout};
 use super::scale::Tick;
@@ -316,6 +317,49 @@ pub fn draw_ranking<DB: DrawingBackend>(
     area.present()
 }
 
+/// Draws a series over years onto any plotters backend. One series, so `o.hidden` and
+/// `o.highlight` do not apply.
+pub fn draw_line<DB: DrawingBackend>(backend: DB, l: &LineLayout, o: &Options) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    let (x0, x1, axis) = (l.plot.x0, l.plot.x1, l.plot.y1);
+    for g in &l.grid {
+        // The axis is drawn on its own, darker.
+        if (g.y - axis).abs() >= 0.5 {
+            segment(&area, (x0, g.y), (x1, g.y), t.track.stroke_width(1))?;
+        }
+        text(&area, &g.label, &t.muted)?;
+    }
+    segment(
+        &area,
+        (x0, axis),
+        (x1, axis),
+        t.track_stroke.stroke_width(1),
+    )?;
+    for run in &l.runs {
+        let points: Vec<_> = run.points.iter().map(|p| (px(p.x), px(p.y))).collect();
+        area.draw(&PathElement::new(points, t.fill.stroke_width(2)))?;
+    }
+    for p in &l.points {
+        if let Some(d) = p.dot {
+            let r = px(dumbbell::DOT_R);
+            area.draw(&Circle::new((px(d.x), px(d.y)), r, t.fill.filled()))?;
+        }
+        for lab in p.value.iter().chain(&p.x_label) {
+            centred(&area, lab, &t.text)?;
+        }
+        if let Some(n) = &p.note {
+            text(&area, n, &t.text)?;
+        }
+        // In the muted colour; the words themselves say the value is unknown.
+        for lab in &p.unknown {
+            centred(&area, lab, &t.muted)?;
+        }
+    }
+    area.present()
+}
+
 fn size(w: f64, h: f64) -> (u32, u32) {
     (px(w).max(1) as u32, px(h).max(1) as u32)
 }
@@ -374,6 +418,31 @@ pub fn ranking_chart(r: &Ranking, width: f64, o: &Options) -> Drawn {
     );
     Drawn {
         marks: l.marks(&r.rows),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// A series over years as SVG with its marks (one per point, left to right), at `width`: values
+/// on `domain`, y ticks (value, label) from the caller. For pointer moves, keep
+/// [`line::layout`] and ask [`line::point_at`].
+pub fn line_chart(
+    points: &[LinePoint],
+    domain: (f64, f64),
+    ticks: &[(f64, String)],
+    width: f64,
+    o: &Options,
+) -> Drawn {
+    let l = line::layout(points, domain, ticks, width);
+    let mut svg = String::new();
+    let _ = draw_line(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(points),
         svg,
         width: l.width,
         height: l.height,

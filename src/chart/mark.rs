@@ -30,6 +30,16 @@ impl Rect {
         self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
     }
 
+    /// The rectangle grown by `d` px on every side.
+    pub fn grow(&self, d: f64) -> Rect {
+        Rect {
+            x0: self.x0 - d,
+            y0: self.y0 - d,
+            x1: self.x1 + d,
+            y1: self.y1 + d,
+        }
+    }
+
     /// Squared distance from a point to the rectangle (0 inside).
     pub fn distance2(&self, x: f64, y: f64) -> f64 {
         let dx = (self.x0 - x).max(0.0).max(x - self.x1);
@@ -94,6 +104,42 @@ impl CentredLabel {
             y1: self.y + self.size * TEXT_HEIGHT,
         }
     }
+}
+
+/// Which of a row of labels to write so that none touches another (at least `gap` px apart) or
+/// leaves `left..right`: those inside the chart, at the smallest even step (every one, every
+/// second, every third…, counted from the first place) at which they clear each other. Skipping
+/// evenly keeps the labels evenly spaced, as their ticks are. `None` is a place with nothing to
+/// write.
+pub fn thin_labels(boxes: &[Option<Rect>], left: f64, right: f64, gap: f64) -> Vec<bool> {
+    let inside: Vec<bool> = boxes
+        .iter()
+        .map(|b| b.is_some_and(|b| b.x0 >= left && b.x1 <= right))
+        .collect();
+    let keep = |k: usize| -> Vec<bool> {
+        inside
+            .iter()
+            .enumerate()
+            .map(|(i, &ok)| ok && i % k == 0)
+            .collect()
+    };
+    let clear = |mask: &[bool]| {
+        let kept: Vec<Rect> = boxes
+            .iter()
+            .zip(mask)
+            .filter_map(|(b, &k)| b.filter(|_| k))
+            .collect();
+        // Every pair, not only neighbours: labels at different heights may pass each other.
+        kept.iter().enumerate().all(|(i, a)| {
+            kept[i + 1..]
+                .iter()
+                .all(|b| !a.grow(gap / 2.0).overlaps(&b.grow(gap / 2.0)))
+        })
+    };
+    (1..=boxes.len().max(1))
+        .map(keep)
+        .find(|mask| clear(mask))
+        .unwrap_or_default()
 }
 
 /// What a tooltip says about a mark: the value, its as-of and its source, in the reader's language.
@@ -430,6 +476,44 @@ mod tests {
         assert_eq!(MarkKey::parse("from"), MarkKey::row("from"));
         assert_eq!(MarkKey::parse(""), MarkKey::row(""));
         assert_eq!(MarkKey::parse("a:b:to"), MarkKey::end("a:b", MarkEnd::To));
+    }
+
+    #[test]
+    fn crowded_labels_are_skipped_evenly_and_none_leaves_the_chart() {
+        let at = |x: f64| {
+            Some(Rect {
+                x0: x,
+                y0: 0.0,
+                x1: x + 20.0,
+                y1: 10.0,
+            })
+        };
+        let (t, f) = (true, false);
+        // 30 px apart: all fit with a 6 px gap; 22 px apart: every second.
+        assert_eq!(
+            thin_labels(&[at(0.0), at(30.0), at(60.0)], 0.0, 100.0, 6.0),
+            [t, t, t]
+        );
+        assert_eq!(
+            thin_labels(&[at(0.0), at(22.0), at(44.0)], 0.0, 100.0, 6.0),
+            [t, f, t]
+        );
+        // A place without a label takes no room.
+        assert_eq!(
+            thin_labels(&[at(0.0), None, at(30.0)], 0.0, 100.0, 6.0),
+            [t, f, t]
+        );
+        assert_eq!(
+            thin_labels(&[at(0.0), None, at(22.0)], 0.0, 100.0, 6.0),
+            [t, f, f]
+        );
+        // A label past the chart's edge is left out, and the others are not thinned for it.
+        assert_eq!(
+            thin_labels(&[at(0.0), at(40.0), at(85.0)], 0.0, 100.0, 6.0),
+            [t, t, f]
+        );
+        assert_eq!(thin_labels(&[at(-5.0)], 0.0, 100.0, 6.0), [f]);
+        assert!(thin_labels(&[], 0.0, 100.0, 6.0).is_empty());
     }
 
     #[test]

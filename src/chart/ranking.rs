@@ -12,7 +12,7 @@
 //! tooltip. An unknown rank is written with the caller's word for it.
 
 use super::bars::{label, FONT, LINE, PAD, TICK_FONT};
-use super::mark::{CentredLabel, Label, Mark, MarkKey, Rect, Series, Tooltip};
+use super::mark::{thin_labels, CentredLabel, Label, Mark, MarkKey, Rect, Series, Tooltip};
 use super::scale::Linear;
 use super::text;
 
@@ -285,7 +285,7 @@ pub fn layout(r: &Ranking, width: f64) -> RankingLayout {
 }
 
 /// The caller's ticks placed on `scale`: every one when their labels fit side by side, else every
-/// second, third… (evenly, so the gridlines stay evenly spaced), the first always kept.
+/// second, third… (evenly, so the gridlines stay evenly spaced).
 fn gridlines(ticks: &[(f64, String)], scale: &Linear, y: f64, width: f64) -> Vec<Gridline> {
     let all: Vec<Gridline> = ticks
         .iter()
@@ -301,20 +301,11 @@ fn gridlines(ticks: &[(f64, String)], scale: &Linear, y: f64, width: f64) -> Vec
             },
         })
         .collect();
-    let fits = |kept: &[&Gridline]| {
-        kept.iter().all(|g| {
-            let b = g.label.bounds();
-            b.x0 >= 0.0 && b.x1 <= width
-        }) && kept
-            .windows(2)
-            .all(|w| w[0].label.bounds().x1 + TICK_GAP <= w[1].label.bounds().x0)
-    };
-    (1..=all.len())
-        .map(|stride| all.iter().step_by(stride).collect::<Vec<_>>())
-        .find(|kept| fits(kept))
-        .unwrap_or_default()
-        .into_iter()
-        .cloned()
+    let boxes: Vec<Option<Rect>> = all.iter().map(|g| Some(g.label.bounds())).collect();
+    let keep = thin_labels(&boxes, 0.0, width, TICK_GAP);
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(g, k)| k.then_some(g))
         .collect()
 }
 
