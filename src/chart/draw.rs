@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{self, BarRow, BarsLayout};
 use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
+use super::goals::{self, GoalRow, GoalsLayout};
 use super::line::{self, LineLayout, LinePoint};
 use super::mark::{CentredLabel, Drawn, Label, Rect, Series};
 use super::ranking::{self, Ranking, RankingLayout};
@@ -250,6 +251,9 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
                     px(dumbbell::RING_R),
                     t.goal.stroke_width(3),
                 ))?,
+                // Dumbbells have two ends; should one ever carry a third value, it is drawn as
+                // the goals chart draws it.
+                Series::Tertiary => diamond(&area, d.x, d.y, t.text)?,
             }
         }
         if o.highlight.is_some() && o.highlight == row.pillar {
@@ -360,6 +364,54 @@ pub fn draw_line<DB: DrawingBackend>(backend: DB, l: &LineLayout, o: &Options) -
     area.present()
 }
 
+/// A filled diamond centred on (`x`, `y`): the value reported against a goal.
+fn diamond<DB: DrawingBackend>(area: &Area<DB>, x: f64, y: f64, color: RGBColor) -> DrawResult<DB> {
+    let r = goals::DIAMOND_R;
+    let corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+    let points: Vec<_> = corners.iter().map(|&(x, y)| (px(x), px(y))).collect();
+    area.draw(&Polygon::new(points, color.filled()))
+}
+
+/// Draws goal rows onto any plotters backend: per row the goal's tick first, then the result's
+/// dot and the reported value's diamond over it, in their lanes. `o.hidden` removes a series;
+/// `o.highlight` (a pillar) does not apply.
+pub fn draw_goals<DB: DrawingBackend>(backend: DB, l: &GoalsLayout, o: &Options) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    for row in &l.rows {
+        for lab in &row.labels {
+            text(&area, lab, &t.text)?;
+        }
+        let track = row.track;
+        let line = ((track.x0, track.y), (track.x1, track.y));
+        segment(&area, line.0, line.1, t.track_stroke.stroke_width(1))?;
+        for series in [Series::Secondary, Series::Primary, Series::Tertiary] {
+            let Some(m) = row.markers.iter().find(|m| m.series == series) else {
+                continue;
+            };
+            if !o.shows(series) {
+                continue;
+            }
+            match series {
+                Series::Primary => {
+                    let r = px(dumbbell::DOT_R);
+                    area.draw(&Circle::new((px(m.x), px(m.y)), r, t.fill.filled()))?;
+                }
+                Series::Secondary => {
+                    let (y0, y1) = (track.y - goals::GOAL_TICK_R, track.y + goals::GOAL_TICK_R);
+                    segment(&area, (m.x, y0), (m.x, y1), t.goal.stroke_width(3))?;
+                }
+                Series::Tertiary => diamond(&area, m.x, m.y, t.text)?,
+            }
+        }
+    }
+    for tk in &l.ticks {
+        tick(&area, tk, l.axis_y, t)?;
+    }
+    area.present()
+}
+
 fn size(w: f64, h: f64) -> (u32, u32) {
     (px(w).max(1) as u32, px(h).max(1) as u32)
 }
@@ -443,6 +495,24 @@ pub fn line_chart(
     );
     Drawn {
         marks: l.marks(points),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// Goal rows as SVG with their marks (three per row, result, goal, reported), at `width`, with
+/// `ticks` (value, label) as one axis under all rows.
+pub fn goals_chart(rows: &[GoalRow], ticks: &[(f64, String)], width: f64, o: &Options) -> Drawn {
+    let l = goals::layout(rows, width, ticks);
+    let mut svg = String::new();
+    let _ = draw_goals(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(rows, &o.hidden),
         svg,
         width: l.width,
         height: l.height,

@@ -192,13 +192,15 @@ pub fn tooltip_box(focus: Rect, chart_width: f64) -> TooltipBox {
     }
 }
 
-/// The two series a chart can show; the legend toggles each.
+/// The series a chart can show; the legend toggles each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Series {
-    /// Bars: met. Dumbbells: the earlier value (2023 result; DTI 2022).
+    /// Bars: met. Dumbbells: the earlier value (2023 result; DTI 2022). Goals: the earlier result.
     Primary,
-    /// Bars: assigned. Dumbbells: the later value (2024 goal; DTI 2023).
+    /// Bars: assigned. Dumbbells: the later value (2024 goal; DTI 2023). Goals: the goal.
     Secondary,
+    /// Goals only: the value reported later against the goal.
+    Tertiary,
 }
 
 impl Series {
@@ -207,17 +209,20 @@ impl Series {
         match self {
             Series::Primary => "primary",
             Series::Secondary => "secondary",
+            Series::Tertiary => "tertiary",
         }
     }
 }
 
-/// Which end of a dumbbell row a mark is.
+/// Which end of a dumbbell row (or which value of a goal row) a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkEnd {
     /// The earlier value ([`Series::Primary`]).
     From,
-    /// The later value ([`Series::Secondary`]).
+    /// The later value, or the goal ([`Series::Secondary`]).
     To,
+    /// The value reported against a goal ([`Series::Tertiary`]).
+    Reported,
 }
 
 impl MarkEnd {
@@ -226,14 +231,16 @@ impl MarkEnd {
         match series {
             Series::Primary => MarkEnd::From,
             Series::Secondary => MarkEnd::To,
+            Series::Tertiary => MarkEnd::Reported,
         }
     }
 
-    /// The word a key ends with: `from` or `to`.
+    /// The word a key ends with: `from`, `to` or `reported`.
     pub fn as_str(self) -> &'static str {
         match self {
             MarkEnd::From => "from",
             MarkEnd::To => "to",
+            MarkEnd::Reported => "reported",
         }
     }
 }
@@ -242,8 +249,8 @@ impl MarkEnd {
 /// (indicator id, pillar id, as-of id), and for a dumbbell which end.
 ///
 /// Written (its `Display`) as the row key alone for a bar (`digital_government`) and as
-/// `row:from` or `row:to` for a dumbbell's end (`tthc-dvctt-toan-trinh:from`); [`MarkKey::parse`]
-/// reads that back.
+/// `row:from` or `row:to` for a dumbbell's end (`tthc-dvctt-toan-trinh:from`), `row:reported` for
+/// the value reported against a goal; [`MarkKey::parse`] reads that back.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MarkKey {
     /// The key of the row the mark belongs to.
@@ -269,11 +276,12 @@ impl MarkKey {
         }
     }
 
-    /// Reads a key as [`MarkKey`]'s `Display` writes it. Only a last `:from` or `:to` names an
-    /// end; anything else is a row key, whole (row keys are ids of `[a-z0-9.-]`, without `:`).
+    /// Reads a key as [`MarkKey`]'s `Display` writes it. Only a last `:from`, `:to` or `:reported`
+    /// names an end; anything else is a row key, whole (row keys are ids of `[a-z0-9.-]`, without
+    /// `:`).
     pub fn parse(s: &str) -> MarkKey {
         let end = s.rsplit_once(':').and_then(|(row, suffix)| {
-            [MarkEnd::From, MarkEnd::To]
+            [MarkEnd::From, MarkEnd::To, MarkEnd::Reported]
                 .into_iter()
                 .find(|e| e.as_str() == suffix)
                 .map(|e| (row, e))
@@ -449,6 +457,13 @@ mod tests {
         );
         assert_eq!(MarkEnd::of(Series::Primary), MarkEnd::From);
         assert_eq!(MarkEnd::of(Series::Secondary), MarkEnd::To);
+        // Goals add a third value under a new word; the two old words are unchanged.
+        assert_eq!(
+            MarkKey::end("ioc-tro-ly-ao", MarkEnd::Reported).to_string(),
+            "ioc-tro-ly-ao:reported"
+        );
+        assert_eq!(MarkEnd::of(Series::Tertiary), MarkEnd::Reported);
+        assert_eq!(Series::Tertiary.as_str(), "tertiary");
     }
 
     #[test]
@@ -458,6 +473,7 @@ mod tests {
             MarkKey::row("2023-11"),
             MarkKey::end("tthc-dvctt-toan-trinh", MarkEnd::From),
             MarkKey::end("dti.rank", MarkEnd::To),
+            MarkKey::end("dti.rank", MarkEnd::Reported),
             // Not an id, but an end after a colon still reads back: only the last `:` counts.
             MarkKey::end("a:b", MarkEnd::To),
             MarkKey::end("a:from", MarkEnd::To),
@@ -468,7 +484,7 @@ mod tests {
     }
 
     #[test]
-    fn only_a_last_from_or_to_names_an_end() {
+    fn only_a_last_from_to_or_reported_names_an_end() {
         assert_eq!(MarkKey::parse("a:b"), MarkKey::row("a:b"));
         assert_eq!(MarkKey::parse("a:from:b"), MarkKey::row("a:from:b"));
         assert_eq!(MarkKey::parse("a:From"), MarkKey::row("a:From"));
@@ -476,6 +492,11 @@ mod tests {
         assert_eq!(MarkKey::parse("from"), MarkKey::row("from"));
         assert_eq!(MarkKey::parse(""), MarkKey::row(""));
         assert_eq!(MarkKey::parse("a:b:to"), MarkKey::end("a:b", MarkEnd::To));
+        assert_eq!(
+            MarkKey::parse("a:reported"),
+            MarkKey::end("a", MarkEnd::Reported)
+        );
+        assert_eq!(MarkKey::parse("a:Reported"), MarkKey::row("a:Reported"));
     }
 
     #[test]
