@@ -21,12 +21,14 @@ use crate::snapshot::Pillar;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub background: RGBColor,
+    /// Also a ranking's mean rule and the diamond of a value reported against a goal.
     pub text: RGBColor,
     pub muted: RGBColor,
-    /// Met; the earlier value of a dumbbell.
+    /// Met; the earlier value of a dumbbell or a goal row; a ranking's bars; a series' line.
     pub fill: RGBColor,
-    /// The later value (goal) of a dumbbell.
+    /// The later value (goal) of a dumbbell; a goal's tick; the bar of a ranking's own unit.
     pub goal: RGBColor,
+    /// Also a ranking's gridlines and the band behind its own unit.
     pub track: RGBColor,
     pub track_stroke: RGBColor,
     /// Bars of pillars that are not the chosen one.

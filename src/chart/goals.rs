@@ -128,12 +128,13 @@ pub fn layout(rows: &[GoalRow], width: f64, shared_ticks: &[(f64, String)]) -> G
         let markers = ends(row)
             .into_iter()
             .filter_map(|(end, series)| match end {
-                End::Known { value, .. } => Some(Marker {
+                // A value that cannot be placed is said, like an unknown one, never put at an end.
+                End::Known { value, .. } if value.is_finite() => Some(Marker {
                     series,
                     x: scale.map(*value).clamp(left, right),
                     y: lanes.centre(series),
                 }),
-                End::Unknown { .. } => None,
+                _ => None,
             })
             .collect();
         y = lanes.bottom();
@@ -214,16 +215,11 @@ impl GoalRowLayout {
             Series::Secondary => (3.0, GOAL_TICK_R),
             Series::Tertiary => (DIAMOND_R, DIAMOND_R),
         };
-        let y = if m.series == Series::Secondary {
-            self.track.y
-        } else {
-            m.y
-        };
         Rect {
             x0: m.x - rx - 3.0,
-            y0: y - ry - 3.0,
+            y0: m.y - ry - 3.0,
             x1: m.x + rx + 3.0,
-            y1: y + ry + 3.0,
+            y1: m.y + ry + 3.0,
         }
     }
 }
@@ -238,14 +234,11 @@ impl GoalsLayout {
                 if hidden.contains(&series) {
                     continue;
                 }
-                let (hit, focus, tooltip) = match end {
-                    End::Known { tooltip, .. } => {
-                        let Some(m) = laid.markers.iter().find(|m| m.series == series) else {
-                            continue;
-                        };
-                        (laid.hit_area(m), laid.focus_area(m), tooltip.clone())
-                    }
-                    End::Unknown { tooltip } => (laid.values_box, laid.values_box, tooltip.clone()),
+                let (End::Known { tooltip, .. } | End::Unknown { tooltip }) = end;
+                // Unknown (or unplaceable) values answer where the words say them.
+                let (hit, focus) = match laid.markers.iter().find(|m| m.series == series) {
+                    Some(m) => (laid.hit_area(m), laid.focus_area(m)),
+                    None => (laid.values_box, laid.values_box),
                 };
                 marks.push(Mark {
                     key: MarkKey::end(row.key.clone(), MarkEnd::of(series)),
@@ -253,7 +246,7 @@ impl GoalsLayout {
                     series: Some(series),
                     hit,
                     focus,
-                    tooltip,
+                    tooltip: tooltip.clone(),
                 });
             }
         }
@@ -456,6 +449,17 @@ mod tests {
                 assert!(found == i || marks[found].hit.contains(x, y));
             }
         }
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_placed_is_treated_as_unknown() {
+        let mut r = rows();
+        r[0].reported = known(f64::NAN, "báo cáo");
+        let l = layout(&r, 360.0, &ticks());
+        assert_eq!(l.rows[0].markers.len(), 2);
+        let marks = l.marks(&r, &[]);
+        assert_eq!(marks.len(), 9);
+        assert_eq!(marks[2].hit, l.rows[0].values_box);
     }
 
     #[test]

@@ -131,7 +131,9 @@ pub fn layout(
         .enumerate()
         .map(|(i, p)| {
             let x = plot.x0 + column_width * (i as f64 + 0.5);
-            let dot = p.value.map(|v| Position {
+            // A value that cannot be placed is said, like an unknown one, never put on the axis.
+            let known = p.value.filter(|v| v.is_finite());
+            let dot = known.map(|v| Position {
                 x,
                 y: scale.map(v).clamp(plot.y0, plot.y1),
             });
@@ -158,7 +160,7 @@ pub fn layout(
                 bold: false,
                 right_aligned: false,
             });
-            let unknown = if p.value.is_none() {
+            let unknown = if known.is_none() {
                 text::wrap(&p.label, FONT, column_width - LABEL_GAP)
                     .into_iter()
                     .enumerate()
@@ -280,7 +282,7 @@ fn gridlines(ticks: &[(f64, String)], scale: &Linear, plot: &Rect) -> Vec<Gridli
         })
         .collect();
     let boxes: Vec<Option<Rect>> = all.iter().map(|g| Some(g.label.bounds())).collect();
-    let keep = thin_labels(&boxes, 0.0, plot.x1 + PAD, 2.0);
+    let keep = thin_labels(&boxes, 0.0, plot.x1 + PAD, LABEL_GAP);
     all.into_iter()
         .zip(keep)
         .filter_map(|(g, k)| k.then_some(g))
@@ -413,6 +415,21 @@ mod tests {
         assert_eq!(l.runs[1].points[0].x, l.points[3].x);
         let on_line = |y: f64| l.runs.iter().flat_map(|r| &r.points).any(|p| p.y == y);
         assert!(!on_line(l.plot.y1), "nothing drawn at zero");
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_placed_is_treated_as_unknown() {
+        let mut pts = series();
+        pts[1].value = Some(f64::INFINITY);
+        let l = layout(&pts, (0.0, 1.0), &ticks(), 360.0);
+        assert_eq!(l.points[1].dot, None);
+        assert_eq!(l.points[1].unknown.len(), 1);
+        assert_eq!(
+            l.runs.len(),
+            1,
+            "2020 stands alone; only 2023–2024 are joined"
+        );
+        assert_eq!(l.points.iter().filter(|p| p.dot.is_some()).count(), 3);
     }
 
     #[test]

@@ -245,7 +245,8 @@ pub fn layout(r: &Ranking, width: f64) -> RankingLayout {
             let text_y = top + (ROW_H - LINE) / 2.0;
             let bold = row.highlight;
             let name = text::truncate_styled(&row.name, FONT, bold, name_w);
-            let bar = row.score.map(|s| Rect {
+            // A score that cannot be placed gets no bar either; its words are the caller's.
+            let bar = row.score.filter(|s| s.is_finite()).map(|s| Rect {
                 x0: bar_x0,
                 y0: top + (ROW_H - BAR_H) / 2.0,
                 x1: scale.map(s).clamp(bar_x0, bar_x1),
@@ -442,6 +443,10 @@ mod tests {
         assert_eq!(last.rank.text, "–");
         assert!(!last.rank_known);
         assert!(l.rows[..62].iter().all(|r| r.bar.is_some() && r.rank_known));
+        // Nor does a score that cannot be placed.
+        let mut r = provinces();
+        r.rows[0].score = Some(f64::NAN);
+        assert_eq!(layout(&r, 360.0).rows[0].bar, None);
     }
 
     #[test]
