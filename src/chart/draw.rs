@@ -6,7 +6,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::{self, BarRow, BarsLayout};
 use super::dumbbell::{self, DumbbellLayout, DumbbellRow};
-use super::mark::{Drawn, Label, Rect, Series};
+use super::goals::{self, GoalRow, GoalsLayout};
+use super::line::{self, LineLayout, LinePoint};
+use super::mark::{CentredLabel, Drawn, Label, Rect, Series};
+use super::ranking::{self, Ranking, RankingLayout};
 use super::scale::Tick;
 use crate::snapshot::Pillar;
 
@@ -18,12 +21,14 @@ use crate::snapshot::Pillar;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub background: RGBColor,
+    /// Also a ranking's mean rule and the diamond of a value reported against a goal.
     pub text: RGBColor,
     pub muted: RGBColor,
-    /// Met; the earlier value of a dumbbell.
+    /// Met; the earlier value of a dumbbell or a goal row; a ranking's bars; a series' line.
     pub fill: RGBColor,
-    /// The later value (goal) of a dumbbell.
+    /// The later value (goal) of a dumbbell; a goal's tick; the bar of a ranking's own unit.
     pub goal: RGBColor,
+    /// Also a ranking's gridlines and the band behind its own unit.
     pub track: RGBColor,
     pub track_stroke: RGBColor,
     /// Bars of pillars that are not the chosen one.
@@ -102,18 +107,48 @@ fn text<DB: DrawingBackend>(area: &Area<DB>, l: &Label, color: &RGBColor) -> Dra
     } else {
         HPos::Left
     };
+    let style = font(l.size, l.bold)
+        .color(color)
+        .pos(Pos::new(h, VPos::Top));
+    area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
+}
+
+fn font(size: f64, bold: bool) -> FontDesc<'static> {
     // plotters' SVG backend writes `font-size` as size / 1.24; undo that so 14 means 14 px.
-    let font = FontDesc::new(
+    FontDesc::new(
         FontFamily::SansSerif,
-        l.size * 1.24,
-        if l.bold {
+        size * 1.24,
+        if bold {
             FontStyle::Bold
         } else {
             FontStyle::Normal
         },
-    );
-    let style = font.color(color).pos(Pos::new(h, VPos::Top));
+    )
+}
+
+/// Text centred on its `x` by the renderer, so it stays centred in whatever font the reader has.
+fn centred<DB: DrawingBackend>(
+    area: &Area<DB>,
+    l: &CentredLabel,
+    color: &RGBColor,
+) -> DrawResult<DB> {
+    let style = font(l.size, l.bold)
+        .color(color)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(l.text.clone(), (px(l.x), px(l.y)), style))
+}
+
+/// A straight line from (`x0`, `y0`) to (`x1`, `y1`).
+fn segment<DB: DrawingBackend>(
+    area: &Area<DB>,
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    style: ShapeStyle,
+) -> DrawResult<DB> {
+    area.draw(&PathElement::new(
+        vec![(px(x0), px(y0)), (px(x1), px(y1))],
+        style,
+    ))
 }
 
 /// A tick of the value axis at `axis_y`: a short stroke down, and its label under it.
@@ -218,6 +253,9 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
                     px(dumbbell::RING_R),
                     t.goal.stroke_width(3),
                 ))?,
+                // Dumbbells have two ends; should one ever carry a third value, it is drawn as
+                // the goals chart draws it.
+                Series::Tertiary => diamond(&area, d.x, d.y, t.text)?,
             }
         }
         if o.highlight.is_some() && o.highlight == row.pillar {
@@ -228,6 +266,146 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
                 ],
                 t.text.stroke_width(3),
             ))?;
+        }
+    }
+    for tk in &l.ticks {
+        tick(&area, tk, l.axis_y, t)?;
+    }
+    area.present()
+}
+
+/// Draws a ranking onto any plotters backend. One series, so `o.hidden` does not apply; the rows'
+/// own `highlight` marks the page's unit, where `o.highlight` (a pillar) has nothing to choose.
+pub fn draw_ranking<DB: DrawingBackend>(
+    backend: DB,
+    l: &RankingLayout,
+    o: &Options,
+) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    // The page's own unit: a band behind its row and a rule at its left edge, beside its bold
+    // text and its accent bar, so it stands out without resting on colour.
+    for row in l.rows.iter().filter(|r| r.highlight) {
+        rect(&area, &row.band, t.track.filled())?;
+        let (y0, y1) = (row.band.y0 + 2.0, row.band.y1 - 2.0);
+        segment(&area, (2.0, y0), (2.0, y1), t.text.stroke_width(3))?;
+    }
+    let (top, bottom) = (l.grid.top, l.grid.bottom());
+    for g in &l.ticks {
+        segment(&area, (g.x, top), (g.x, bottom), t.track.stroke_width(1))?;
+        centred(&area, &g.label, &t.muted)?;
+    }
+    for row in &l.rows {
+        if let Some(bar) = &row.bar {
+            let color = if row.highlight { t.goal } else { t.fill };
+            rect(&area, bar, color.filled())?;
+        }
+    }
+    if let Some(m) = &l.mean {
+        // On a halo of the background: the text colour alone is too close to the bars' to show
+        // where it crosses them.
+        let (top, bottom) = ((m.x, m.y0), (m.x, m.y1));
+        segment(&area, top, bottom, t.background.stroke_width(4))?;
+        segment(&area, top, bottom, t.text.stroke_width(2))?;
+        for lab in &m.labels {
+            text(&area, lab, &t.text)?;
+        }
+    }
+    for row in &l.rows {
+        // Unknowns in the muted colour; their words already say they are unknown.
+        let rank = if row.rank_known { &t.text } else { &t.muted };
+        let value = if row.bar.is_some() { &t.text } else { &t.muted };
+        text(&area, &row.rank, rank)?;
+        text(&area, &row.name, &t.text)?;
+        text(&area, &row.value, value)?;
+    }
+    area.present()
+}
+
+/// Draws a series over years onto any plotters backend. One series, so `o.hidden` and
+/// `o.highlight` do not apply.
+pub fn draw_line<DB: DrawingBackend>(backend: DB, l: &LineLayout, o: &Options) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    let (x0, x1, axis) = (l.plot.x0, l.plot.x1, l.plot.y1);
+    for g in &l.grid {
+        // The axis is drawn on its own, darker.
+        if (g.y - axis).abs() >= 0.5 {
+            segment(&area, (x0, g.y), (x1, g.y), t.track.stroke_width(1))?;
+        }
+        text(&area, &g.label, &t.muted)?;
+    }
+    segment(
+        &area,
+        (x0, axis),
+        (x1, axis),
+        t.track_stroke.stroke_width(1),
+    )?;
+    for run in &l.runs {
+        let points: Vec<_> = run.points.iter().map(|p| (px(p.x), px(p.y))).collect();
+        area.draw(&PathElement::new(points, t.fill.stroke_width(2)))?;
+    }
+    for p in &l.points {
+        if let Some(d) = p.dot {
+            let r = px(dumbbell::DOT_R);
+            area.draw(&Circle::new((px(d.x), px(d.y)), r, t.fill.filled()))?;
+        }
+        for lab in p.value.iter().chain(&p.x_label) {
+            centred(&area, lab, &t.text)?;
+        }
+        if let Some(n) = &p.note {
+            text(&area, n, &t.text)?;
+        }
+        // In the muted colour; the words themselves say the value is unknown.
+        for lab in &p.unknown {
+            centred(&area, lab, &t.muted)?;
+        }
+    }
+    area.present()
+}
+
+/// A filled diamond centred on (`x`, `y`): the value reported against a goal.
+fn diamond<DB: DrawingBackend>(area: &Area<DB>, x: f64, y: f64, color: RGBColor) -> DrawResult<DB> {
+    let r = goals::DIAMOND_R;
+    let corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+    let points: Vec<_> = corners.iter().map(|&(x, y)| (px(x), px(y))).collect();
+    area.draw(&Polygon::new(points, color.filled()))
+}
+
+/// Draws goal rows onto any plotters backend: per row the goal's tick first, then the result's
+/// dot and the reported value's diamond over it, in their lanes. `o.hidden` removes a series;
+/// `o.highlight` (a pillar) does not apply.
+pub fn draw_goals<DB: DrawingBackend>(backend: DB, l: &GoalsLayout, o: &Options) -> DrawResult<DB> {
+    let t = &o.theme;
+    let area = backend.into_drawing_area();
+    area.fill(&t.background)?;
+    for row in &l.rows {
+        for lab in &row.labels {
+            text(&area, lab, &t.text)?;
+        }
+        let track = row.track;
+        let line = ((track.x0, track.y), (track.x1, track.y));
+        segment(&area, line.0, line.1, t.track_stroke.stroke_width(1))?;
+        for series in [Series::Secondary, Series::Primary, Series::Tertiary] {
+            let Some(m) = row.markers.iter().find(|m| m.series == series) else {
+                continue;
+            };
+            if !o.shows(series) {
+                continue;
+            }
+            match series {
+                Series::Primary => {
+                    let r = px(dumbbell::DOT_R);
+                    area.draw(&Circle::new((px(m.x), px(m.y)), r, t.fill.filled()))?;
+                }
+                Series::Secondary => {
+                    let (y0, y1) = (track.y - goals::GOAL_TICK_R, track.y + goals::GOAL_TICK_R);
+                    segment(&area, (m.x, y0), (m.x, y1), t.goal.stroke_width(3))?;
+                }
+                Series::Tertiary => diamond(&area, m.x, m.y, t.text)?,
+            }
         }
     }
     for tk in &l.ticks {
@@ -269,6 +447,68 @@ pub fn dumbbell_chart(
     let l = dumbbell::layout(rows, width, ticks);
     let mut svg = String::new();
     let _ = draw_dumbbell(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(rows, &o.hidden),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// A ranking as SVG with its marks (one per row, in display order), at `width`. For pointer moves,
+/// keep [`ranking::layout`] of the same ranking and width and ask [`ranking::row_at`]: the mark at
+/// that index is the row's, found without a scan.
+pub fn ranking_chart(r: &Ranking, width: f64, o: &Options) -> Drawn {
+    let l = ranking::layout(r, width);
+    let mut svg = String::new();
+    let _ = draw_ranking(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(&r.rows),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// A series over years as SVG with its marks (one per point, left to right), at `width`: values
+/// on `domain`, y ticks (value, label) from the caller. For pointer moves, keep
+/// [`line::layout`] and ask [`line::point_at`].
+pub fn line_chart(
+    points: &[LinePoint],
+    domain: (f64, f64),
+    ticks: &[(f64, String)],
+    width: f64,
+    o: &Options,
+) -> Drawn {
+    let l = line::layout(points, domain, ticks, width);
+    let mut svg = String::new();
+    let _ = draw_line(
+        SVGBackend::with_string(&mut svg, size(l.width, l.height)),
+        &l,
+        o,
+    );
+    Drawn {
+        marks: l.marks(points),
+        svg,
+        width: l.width,
+        height: l.height,
+    }
+}
+
+/// Goal rows as SVG with their marks (three per row, result, goal, reported), at `width`, with
+/// `ticks` (value, label) as one axis under all rows.
+pub fn goals_chart(rows: &[GoalRow], ticks: &[(f64, String)], width: f64, o: &Options) -> Drawn {
+    let l = goals::layout(rows, width, ticks);
+    let mut svg = String::new();
+    let _ = draw_goals(
         SVGBackend::with_string(&mut svg, size(l.width, l.height)),
         &l,
         o,
@@ -357,6 +597,22 @@ mod tests {
                     "{mark:?} on {:?}",
                     t.background
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_ranking_highlight_band_keeps_words_and_bars_readable() {
+        for t in [Theme::LIGHT, Theme::DARK] {
+            for text in [t.text, t.muted] {
+                assert!(contrast(text, t.track) >= 4.5, "{text:?} on {:?}", t.track);
+            }
+            for mark in [t.goal, t.text] {
+                assert!(contrast(mark, t.track) >= 3.0, "{mark:?} on {:?}", t.track);
+            }
+            // The mean's rule crosses the bars on a halo of the background.
+            for bar in [t.fill, t.goal] {
+                assert!(contrast(t.background, bar) >= 3.0, "the halo on {bar:?}");
             }
         }
     }

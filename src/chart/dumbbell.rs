@@ -93,55 +93,14 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
     let width = width.clamp(280.0, 1920.0).round();
     // Inset by the ring radius so a dot at either end of the scale is never cut off.
     let (left, right) = (PAD + RING_R, width - PAD - RING_R);
-    let text_w = width - 2.0 * PAD;
     let mut y = PAD;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let top = y;
-        let mut labels = Vec::new();
-        for line in text::wrap_styled(&row.name, FONT, true, text_w) {
-            labels.push(label(&line, PAD, y, true, false));
-            y += LINE;
-        }
-        let status_w = row
-            .status
-            .as_deref()
-            .map_or(0.0, |s| text::width(s, FONT) + 12.0);
-        let values_w = text::width(&row.values, FONT);
-        // The values go beside the status when both fit on one line, else on lines of their own.
-        let own_lines = |labels: &mut Vec<Label>, y: &mut f64| {
-            let start = *y;
-            for line in text::wrap(&row.values, FONT, text_w) {
-                labels.push(label(&line, PAD, *y, false, false));
-                *y += LINE;
-            }
-            Rect {
-                x0: PAD,
-                y0: start,
-                x1: width - PAD,
-                y1: *y,
-            }
-        };
-        let values_box = match &row.status {
-            Some(status) if status_w + 16.0 + values_w <= text_w => {
-                labels.push(label(status, PAD, y, false, false));
-                labels.push(label(&row.values, width - PAD, y, false, true));
-                let r = Rect {
-                    x0: width - PAD - values_w,
-                    y0: y,
-                    x1: width - PAD,
-                    y1: y + LINE,
-                };
-                y += LINE;
-                r
-            }
-            Some(status) => {
-                labels.push(label(status, PAD, y, false, false));
-                y += LINE;
-                own_lines(&mut labels, &mut y)
-            }
-            None => own_lines(&mut labels, &mut y),
-        };
+        let Heading {
+            mut labels,
+            values_box,
+        } = heading(&row.name, row.status.as_deref(), &row.values, width, &mut y);
         let scale = Linear::new(row.domain, (left, right));
         let cy = y + TRACK_H / 2.0;
         let mut dots = Vec::new();
@@ -189,20 +148,7 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
         y += ROW_GAP;
     }
     let axis_y = y - ROW_GAP / 2.0;
-    let ticks: Vec<Tick> = match rows.first() {
-        Some(first) if !shared_ticks.is_empty() => {
-            let scale = Linear::new(first.domain, (left, right));
-            shared_ticks
-                .iter()
-                .map(|(v, l)| Tick {
-                    value: *v,
-                    x: scale.map(*v),
-                    label: l.clone(),
-                })
-                .collect()
-        }
-        _ => Vec::new(),
-    };
+    let ticks = shared_axis(rows.first().map(|r| r.domain), shared_ticks, (left, right));
     let height = if ticks.is_empty() {
         axis_y + PAD
     } else {
@@ -214,6 +160,89 @@ pub fn layout(rows: &[DumbbellRow], width: f64, shared_ticks: &[(f64, String)]) 
         rows: out,
         ticks,
         axis_y,
+    }
+}
+
+/// A row's words, laid out from `y` down (which it moves past them): the name in bold, wrapped,
+/// then the status and the values on one line when both fit, else on lines of their own.
+pub(crate) struct Heading {
+    pub labels: Vec<Label>,
+    /// Where the values are written: an unknown end's mark, since the words are what shows it.
+    pub values_box: Rect,
+}
+
+pub(crate) fn heading(
+    name: &str,
+    status: Option<&str>,
+    values: &str,
+    width: f64,
+    y: &mut f64,
+) -> Heading {
+    let text_w = width - 2.0 * PAD;
+    let mut labels = Vec::new();
+    for line in text::wrap_styled(name, FONT, true, text_w) {
+        labels.push(label(&line, PAD, *y, true, false));
+        *y += LINE;
+    }
+    let status_w = status.map_or(0.0, |s| text::width(s, FONT) + 12.0);
+    let values_w = text::width(values, FONT);
+    // The values go beside the status when both fit on one line, else on lines of their own.
+    let own_lines = |labels: &mut Vec<Label>, y: &mut f64| {
+        let start = *y;
+        for line in text::wrap(values, FONT, text_w) {
+            labels.push(label(&line, PAD, *y, false, false));
+            *y += LINE;
+        }
+        Rect {
+            x0: PAD,
+            y0: start,
+            x1: width - PAD,
+            y1: *y,
+        }
+    };
+    let values_box = match status {
+        Some(status) if status_w + 16.0 + values_w <= text_w => {
+            labels.push(label(status, PAD, *y, false, false));
+            labels.push(label(values, width - PAD, *y, false, true));
+            let r = Rect {
+                x0: width - PAD - values_w,
+                y0: *y,
+                x1: width - PAD,
+                y1: *y + LINE,
+            };
+            *y += LINE;
+            r
+        }
+        Some(status) => {
+            labels.push(label(status, PAD, *y, false, false));
+            *y += LINE;
+            own_lines(&mut labels, y)
+        }
+        None => own_lines(&mut labels, y),
+    };
+    Heading { labels, values_box }
+}
+
+/// One axis under all rows, on the first row's `domain` mapped onto `range`: the caller's ticks
+/// (value, label), or none when there are no rows or no ticks.
+pub(crate) fn shared_axis(
+    domain: Option<(f64, f64)>,
+    ticks: &[(f64, String)],
+    (left, right): (f64, f64),
+) -> Vec<Tick> {
+    match domain {
+        Some(domain) if !ticks.is_empty() => {
+            let scale = Linear::new(domain, (left, right));
+            ticks
+                .iter()
+                .map(|(v, l)| Tick {
+                    value: *v,
+                    x: scale.map(*v),
+                    label: l.clone(),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
     }
 }
 

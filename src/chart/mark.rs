@@ -1,6 +1,7 @@
 //! What the pointer, the keyboard and a finger interact with: marks, their hit areas and their
 //! tooltips, shared by every chart.
 
+use super::text;
 use crate::snapshot::Pillar;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -24,6 +25,21 @@ impl Rect {
         self.y1 - self.y0
     }
 
+    /// Whether the two share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+
+    /// The rectangle grown by `d` px on every side.
+    pub fn grow(&self, d: f64) -> Rect {
+        Rect {
+            x0: self.x0 - d,
+            y0: self.y0 - d,
+            x1: self.x1 + d,
+            y1: self.y1 + d,
+        }
+    }
+
     /// Squared distance from a point to the rectangle (0 inside).
     pub fn distance2(&self, x: f64, y: f64) -> f64 {
         let dx = (self.x0 - x).max(0.0).max(x - self.x1);
@@ -41,6 +57,89 @@ pub struct Label {
     pub size: f64,
     pub bold: bool,
     pub right_aligned: bool,
+}
+
+/// How tall a line of text is taken to be, in ems, from its top: the glyphs with their accents
+/// above and descenders below, on the generous side like [`text::width`].
+pub const TEXT_HEIGHT: f64 = 1.25;
+
+impl Label {
+    /// The box the text covers, as estimated by [`text::width_styled`]: for checking that labels
+    /// neither overlap nor leave the chart.
+    pub fn bounds(&self) -> Rect {
+        let w = text::width_styled(&self.text, self.size, self.bold);
+        let x0 = if self.right_aligned {
+            self.x - w
+        } else {
+            self.x
+        };
+        Rect {
+            x0,
+            y0: self.y,
+            x1: x0 + w,
+            y1: self.y + self.size * TEXT_HEIGHT,
+        }
+    }
+}
+
+/// A line of text centred on `x`, its top at `y`: a tick's value over its gridline, a year under
+/// its point. Drawn centred by the renderer itself, so it stays centred whatever the font.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentredLabel {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl CentredLabel {
+    /// The box the text covers, as estimated by [`text::width_styled`].
+    pub fn bounds(&self) -> Rect {
+        let w = text::width_styled(&self.text, self.size, self.bold);
+        Rect {
+            x0: self.x - w / 2.0,
+            y0: self.y,
+            x1: self.x + w / 2.0,
+            y1: self.y + self.size * TEXT_HEIGHT,
+        }
+    }
+}
+
+/// Which of a row of labels to write so that none touches another (at least `gap` px apart) or
+/// leaves `left..right`: those inside the chart, at the smallest even step (every one, every
+/// second, every third…, counted from the first place) at which they clear each other. Skipping
+/// evenly keeps the labels evenly spaced, as their ticks are. `None` is a place with nothing to
+/// write.
+pub fn thin_labels(boxes: &[Option<Rect>], left: f64, right: f64, gap: f64) -> Vec<bool> {
+    let inside: Vec<bool> = boxes
+        .iter()
+        .map(|b| b.is_some_and(|b| b.x0 >= left && b.x1 <= right))
+        .collect();
+    let keep = |k: usize| -> Vec<bool> {
+        inside
+            .iter()
+            .enumerate()
+            .map(|(i, &ok)| ok && i % k == 0)
+            .collect()
+    };
+    let clear = |mask: &[bool]| {
+        let kept: Vec<Rect> = boxes
+            .iter()
+            .zip(mask)
+            .filter_map(|(b, &k)| b.filter(|_| k))
+            .collect();
+        // Every pair, not only neighbours: labels at different heights may pass each other.
+        kept.iter().enumerate().all(|(i, a)| {
+            kept[i + 1..]
+                .iter()
+                .all(|b| !a.grow(gap / 2.0).overlaps(&b.grow(gap / 2.0)))
+        })
+    };
+    (1..=boxes.len().max(1))
+        .map(keep)
+        .find(|mask| clear(mask))
+        .unwrap_or_default()
 }
 
 /// What a tooltip says about a mark: the value, its as-of and its source, in the reader's language.
@@ -93,13 +192,15 @@ pub fn tooltip_box(focus: Rect, chart_width: f64) -> TooltipBox {
     }
 }
 
-/// The two series a chart can show; the legend toggles each.
+/// The series a chart can show; the legend toggles each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Series {
-    /// Bars: met. Dumbbells: the earlier value (2023 result; DTI 2022).
+    /// Bars: met. Dumbbells: the earlier value (2023 result; DTI 2022). Goals: the earlier result.
     Primary,
-    /// Bars: assigned. Dumbbells: the later value (2024 goal; DTI 2023).
+    /// Bars: assigned. Dumbbells: the later value (2024 goal; DTI 2023). Goals: the goal.
     Secondary,
+    /// Goals only: the value reported later against the goal.
+    Tertiary,
 }
 
 impl Series {
@@ -108,17 +209,20 @@ impl Series {
         match self {
             Series::Primary => "primary",
             Series::Secondary => "secondary",
+            Series::Tertiary => "tertiary",
         }
     }
 }
 
-/// Which end of a dumbbell row a mark is.
+/// Which end of a dumbbell row (or which value of a goal row) a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkEnd {
     /// The earlier value ([`Series::Primary`]).
     From,
-    /// The later value ([`Series::Secondary`]).
+    /// The later value, or the goal ([`Series::Secondary`]).
     To,
+    /// The value reported against a goal ([`Series::Tertiary`]).
+    Reported,
 }
 
 impl MarkEnd {
@@ -127,14 +231,16 @@ impl MarkEnd {
         match series {
             Series::Primary => MarkEnd::From,
             Series::Secondary => MarkEnd::To,
+            Series::Tertiary => MarkEnd::Reported,
         }
     }
 
-    /// The word a key ends with: `from` or `to`.
+    /// The word a key ends with: `from`, `to` or `reported`.
     pub fn as_str(self) -> &'static str {
         match self {
             MarkEnd::From => "from",
             MarkEnd::To => "to",
+            MarkEnd::Reported => "reported",
         }
     }
 }
@@ -143,8 +249,8 @@ impl MarkEnd {
 /// (indicator id, pillar id, as-of id), and for a dumbbell which end.
 ///
 /// Written (its `Display`) as the row key alone for a bar (`digital_government`) and as
-/// `row:from` or `row:to` for a dumbbell's end (`tthc-dvctt-toan-trinh:from`); [`MarkKey::parse`]
-/// reads that back.
+/// `row:from` or `row:to` for a dumbbell's end (`tthc-dvctt-toan-trinh:from`), `row:reported` for
+/// the value reported against a goal; [`MarkKey::parse`] reads that back.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MarkKey {
     /// The key of the row the mark belongs to.
@@ -170,11 +276,12 @@ impl MarkKey {
         }
     }
 
-    /// Reads a key as [`MarkKey`]'s `Display` writes it. Only a last `:from` or `:to` names an
-    /// end; anything else is a row key, whole (row keys are ids of `[a-z0-9.-]`, without `:`).
+    /// Reads a key as [`MarkKey`]'s `Display` writes it. Only a last `:from`, `:to` or `:reported`
+    /// names an end; anything else is a row key, whole (row keys are ids of `[a-z0-9.-]`, without
+    /// `:`).
     pub fn parse(s: &str) -> MarkKey {
         let end = s.rsplit_once(':').and_then(|(row, suffix)| {
-            [MarkEnd::From, MarkEnd::To]
+            [MarkEnd::From, MarkEnd::To, MarkEnd::Reported]
                 .into_iter()
                 .find(|e| e.as_str() == suffix)
                 .map(|e| (row, e))
@@ -350,6 +457,13 @@ mod tests {
         );
         assert_eq!(MarkEnd::of(Series::Primary), MarkEnd::From);
         assert_eq!(MarkEnd::of(Series::Secondary), MarkEnd::To);
+        // Goals add a third value under a new word; the two old words are unchanged.
+        assert_eq!(
+            MarkKey::end("ioc-tro-ly-ao", MarkEnd::Reported).to_string(),
+            "ioc-tro-ly-ao:reported"
+        );
+        assert_eq!(MarkEnd::of(Series::Tertiary), MarkEnd::Reported);
+        assert_eq!(Series::Tertiary.as_str(), "tertiary");
     }
 
     #[test]
@@ -359,6 +473,7 @@ mod tests {
             MarkKey::row("2023-11"),
             MarkKey::end("tthc-dvctt-toan-trinh", MarkEnd::From),
             MarkKey::end("dti.rank", MarkEnd::To),
+            MarkKey::end("dti.rank", MarkEnd::Reported),
             // Not an id, but an end after a colon still reads back: only the last `:` counts.
             MarkKey::end("a:b", MarkEnd::To),
             MarkKey::end("a:from", MarkEnd::To),
@@ -369,7 +484,7 @@ mod tests {
     }
 
     #[test]
-    fn only_a_last_from_or_to_names_an_end() {
+    fn only_a_last_from_to_or_reported_names_an_end() {
         assert_eq!(MarkKey::parse("a:b"), MarkKey::row("a:b"));
         assert_eq!(MarkKey::parse("a:from:b"), MarkKey::row("a:from:b"));
         assert_eq!(MarkKey::parse("a:From"), MarkKey::row("a:From"));
@@ -377,6 +492,49 @@ mod tests {
         assert_eq!(MarkKey::parse("from"), MarkKey::row("from"));
         assert_eq!(MarkKey::parse(""), MarkKey::row(""));
         assert_eq!(MarkKey::parse("a:b:to"), MarkKey::end("a:b", MarkEnd::To));
+        assert_eq!(
+            MarkKey::parse("a:reported"),
+            MarkKey::end("a", MarkEnd::Reported)
+        );
+        assert_eq!(MarkKey::parse("a:Reported"), MarkKey::row("a:Reported"));
+    }
+
+    #[test]
+    fn crowded_labels_are_skipped_evenly_and_none_leaves_the_chart() {
+        let at = |x: f64| {
+            Some(Rect {
+                x0: x,
+                y0: 0.0,
+                x1: x + 20.0,
+                y1: 10.0,
+            })
+        };
+        let (t, f) = (true, false);
+        // 30 px apart: all fit with a 6 px gap; 22 px apart: every second.
+        assert_eq!(
+            thin_labels(&[at(0.0), at(30.0), at(60.0)], 0.0, 100.0, 6.0),
+            [t, t, t]
+        );
+        assert_eq!(
+            thin_labels(&[at(0.0), at(22.0), at(44.0)], 0.0, 100.0, 6.0),
+            [t, f, t]
+        );
+        // A place without a label takes no room.
+        assert_eq!(
+            thin_labels(&[at(0.0), None, at(30.0)], 0.0, 100.0, 6.0),
+            [t, f, t]
+        );
+        assert_eq!(
+            thin_labels(&[at(0.0), None, at(22.0)], 0.0, 100.0, 6.0),
+            [t, f, f]
+        );
+        // A label past the chart's edge is left out, and the others are not thinned for it.
+        assert_eq!(
+            thin_labels(&[at(0.0), at(40.0), at(85.0)], 0.0, 100.0, 6.0),
+            [t, t, f]
+        );
+        assert_eq!(thin_labels(&[at(-5.0)], 0.0, 100.0, 6.0), [f]);
+        assert!(thin_labels(&[], 0.0, 100.0, 6.0).is_empty());
     }
 
     #[test]

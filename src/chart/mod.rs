@@ -8,11 +8,16 @@
 pub mod bars;
 pub mod draw;
 pub mod dumbbell;
+pub mod goals;
+pub mod line;
 pub mod mark;
+pub mod ranking;
 pub mod scale;
 pub mod text;
 
-pub use draw::{bars_chart, dumbbell_chart, Options, Theme};
+pub use draw::{
+    bars_chart, dumbbell_chart, goals_chart, line_chart, ranking_chart, Options, Theme,
+};
 pub use mark::{
     hit, step, tooltip_box, Drawn, Mark, MarkEnd, MarkKey, Series, Tooltip, TooltipBox,
     TOOLTIP_GAP, TOOLTIP_MAX_WIDTH,
