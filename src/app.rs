@@ -8,9 +8,11 @@ use crate::fetch;
 use crate::hooks::use_prefers_dark;
 use crate::i18n::{t, Key, Lang};
 use crate::markup::class;
+use crate::route::View;
 use crate::state::{route, AppReady, ChartContext};
 use crate::views::{
-    Brand, Dashboard, EmbedView, LanguageSwitch, LoadErrorPanel, Loading, SnapshotPicker,
+    Brand, Dashboard, EmbedView, LanguageSwitch, LoadErrorPanel, Loading, RankingPage,
+    SnapshotPicker,
 };
 
 /// Installs the panic panel and mounts the app in place of the static loading text.
@@ -100,13 +102,26 @@ pub fn App() -> impl IntoView {
             .get_attribute("data-embed")
             .and_then(|e| ChartId::parse(&e))
     });
+    // The page: the ranking page's own file says so (`<html data-view>`), as `?view=` does.
+    let page = link
+        .view
+        .or_else(|| {
+            document()
+                .document_element()?
+                .get_attribute("data-view")
+                .and_then(|v| View::parse(&v))
+        })
+        .unwrap_or_default();
     Effect::new(move |_| {
         let l = lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());
         }
         // The same titles as the pre-rendered pages: the chart's in an embed, the site's else.
-        document().set_title(&crate::present::document_title(l, embed));
+        document().set_title(&match embed {
+            Some(_) => crate::present::document_title(l, embed),
+            None => crate::present::page_title(l, page),
+        });
     });
     provide_context(lang);
     let pillar = RwSignal::new(link.pillar);
@@ -122,7 +137,13 @@ pub fn App() -> impl IntoView {
         Some(d) => Signal::stored(d),
         None => use_prefers_dark(),
     };
-    provide_context(ChartContext { lang, pillar, dark });
+    let ranking = RwSignal::new(link.ranking.clone());
+    provide_context(ChartContext {
+        lang,
+        pillar,
+        dark,
+        ranking,
+    });
     if embed.is_some() {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("class", "embedded");
@@ -216,7 +237,10 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=move || view! { <Loading lang=lang deadline=fetch::TIMEOUT_SECONDS /> }>
                 {move || Suspend::new(async move {
                     match data.await.1 {
-                        Ok(loaded) => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
+                        Ok(loaded) => match page {
+                            View::Overview => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
+                            View::Ranking => view! { <RankingPage loaded=loaded lang=lang /> }.into_any(),
+                        },
                         Err(error) => {
                             view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }
                                 .into_any()

@@ -12,15 +12,27 @@ pub enum ChartId {
     Headline,
     Pillars,
     Indicators,
+    /// Each goal beside its earlier result and what was reported later: were the goals reached?
+    Followup,
     Context,
+    /// Where the unit stands among the others in one ranking.
+    Ranking,
+    /// How ranks moved between two years of one grouping.
+    Moves,
+    /// A figure over the years (the provincial DTI average), with each year's note.
+    Averages,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 4] = [
+    pub const ALL: [ChartId; 8] = [
         ChartId::Headline,
         ChartId::Pillars,
         ChartId::Indicators,
+        ChartId::Followup,
         ChartId::Context,
+        ChartId::Ranking,
+        ChartId::Moves,
+        ChartId::Averages,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,7 +40,11 @@ impl ChartId {
             ChartId::Headline => "headline",
             ChartId::Pillars => "pillars",
             ChartId::Indicators => "indicators",
+            ChartId::Followup => "followup",
             ChartId::Context => "context",
+            ChartId::Ranking => "ranking",
+            ChartId::Moves => "moves",
+            ChartId::Averages => "averages",
         }
     }
 
@@ -42,7 +58,11 @@ impl ChartId {
             ChartId::Headline => "tong-quan",
             ChartId::Pillars => "tru-cot",
             ChartId::Indicators => "chi-tieu",
+            ChartId::Followup => "muc-tieu-da-dat-chua",
             ChartId::Context => "dti",
+            ChartId::Ranking => "xep-hang-dti",
+            ChartId::Moves => "thay-doi-thu-hang",
+            ChartId::Averages => "dti-trung-binh",
         }
     }
 }

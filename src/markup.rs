@@ -49,6 +49,13 @@ pub mod class {
     pub const FIGURE_VALUE: &str = "figure-value";
     pub const METHODOLOGY: &str = "methodology";
     pub const SOURCES: &str = "sources";
+    /// What a reader comparing a chart's figures must know, under the chart.
+    pub const CHART_NOTES: &str = "chart-notes";
+    /// The links between the pages of a snapshot.
+    pub const PAGE_NAV: &str = "page-nav";
+    /// A tally of a later year's indicator set.
+    pub const SET_TALLY: &str = "tally set-tally";
+    pub const CAVEAT: &str = "caveat";
 }
 
 /// Escapes text for an HTML attribute value in double quotes.
@@ -160,6 +167,77 @@ pub fn legend(items: &[LegendItem]) -> String {
     }
     h.push_str("</div>");
     h
+}
+
+/// The links between the pages of a snapshot, in `lang` (the app's keep the reader's theme and
+/// pinned version too).
+pub fn page_nav(lang: Lang, current: crate::route::View) -> String {
+    use crate::route::{Route, View};
+    let links: String = View::ALL
+        .into_iter()
+        .map(|v| {
+            let href = format!(
+                "./{}{}",
+                v.file(),
+                Route {
+                    lang: Some(lang),
+                    ..Route::default()
+                }
+                .query()
+            );
+            format!(
+                "<a href=\"{}\" data-view=\"{}\"{}>{}</a>",
+                attr(&href),
+                v.as_str(),
+                if v == current {
+                    " aria-current=\"page\""
+                } else {
+                    ""
+                },
+                text(crate::present::page_name(lang, v))
+            )
+        })
+        .collect();
+    format!(
+        "<nav class=\"{}\" aria-label=\"{}\">{links}</nav>\n",
+        class::PAGE_NAV,
+        attr(t(lang, Key::Pages))
+    )
+}
+
+/// The notes under a chart, in a list.
+pub fn chart_notes(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let items: String = notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", text(n)))
+        .collect();
+    format!("<ol class=\"{}\">{items}</ol>", class::CHART_NOTES)
+}
+
+/// A tally of a later year's indicator set: its fraction, the set it counts, its as-of, that it
+/// does not continue the result year's, its sources.
+pub fn set_tally(lang: Lang, t_: &crate::present::SetTally) -> String {
+    format!(
+        "<div class=\"{}\"><p class=\"{}\"><span class=\"{}\">{}</span> <span class=\"{}\">{}</span></p>\
+         <p class=\"{}\">{}: {}</p><p class=\"{}\">{}</p><p class=\"{}\">{}: {}</p></div>",
+        class::SET_TALLY,
+        class::FIGURE,
+        class::FRACTION,
+        text(&t_.fraction),
+        class::LABEL,
+        text(&t_.set),
+        class::AS_OF,
+        text(t(lang, Key::AsOf)),
+        text(&t_.as_of),
+        class::CAVEAT,
+        text(&t_.caveat),
+        class::SOURCE,
+        text(t(lang, Key::Source)),
+        source_links(&t_.sources)
+    )
 }
 
 /// "Nguồn: …" under a card: each source by its title, linked, with publisher and date.

@@ -59,6 +59,28 @@ impl View {
         View::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
+    /// The charts the page shows, in its order.
+    pub fn charts(self) -> &'static [ChartId] {
+        match self {
+            View::Overview => &[
+                ChartId::Headline,
+                ChartId::Pillars,
+                ChartId::Indicators,
+                ChartId::Followup,
+                ChartId::Context,
+            ],
+            View::Ranking => &[ChartId::Ranking, ChartId::Moves, ChartId::Averages],
+        }
+    }
+
+    /// The page a chart is on.
+    pub fn of(chart: ChartId) -> View {
+        View::ALL
+            .into_iter()
+            .find(|v| v.charts().contains(&chart))
+            .unwrap_or_default()
+    }
+
     /// The page's file on the static host: the overview is the folder's index.
     pub fn file(self) -> &'static str {
         match self {
@@ -234,8 +256,9 @@ impl Route {
         out
     }
 
-    /// The link to the full page in `lang` at one chart, pinned to `pin` (snapshot id, version)
-    /// or following the latest: `BASE?lang=vi&snapshot=…&v=…#chart-indicators`.
+    /// The link to the page that shows one chart, in `lang`, at that chart, pinned to `pin`
+    /// (snapshot id, version) or following the latest: `BASE?lang=vi&snapshot=…&v=…#chart-indicators`,
+    /// `BASE/xep-hang.html?lang=vi#chart-ranking`.
     pub fn page_link(base: &str, lang: Lang, pin: Option<(&str, &str)>, chart: ChartId) -> String {
         let route = Route {
             lang: Some(lang),
@@ -243,7 +266,12 @@ impl Route {
             version: pin.map(|(_, v)| v.to_string()),
             ..Route::default()
         };
-        format!("{base}{}#{}", route.query(), FigureId::page(chart))
+        format!(
+            "{base}{}{}#{}",
+            View::of(chart).file(),
+            route.query(),
+            FigureId::page(chart)
+        )
     }
 
     /// An embed page's link: `BASE/embed-pillars.html?lang=vi&theme=auto[&snapshot=…&v=…]`.
@@ -392,6 +420,16 @@ mod tests {
         let q = r.query();
         assert_eq!(q, "?lang=en&theme=auto&snapshot=s-1&v=0123456789ab&pillar=digital_society&indicator=a%20b%26c%3Dd&view=ranking&ranking=dti-2023&unit=VN-43&utm_source=b%C3%A1o");
         assert_eq!(Route::parse(&q), r);
+    }
+
+    #[test]
+    fn every_chart_is_on_exactly_one_page() {
+        for c in ChartId::ALL {
+            let pages = View::ALL.iter().filter(|v| v.charts().contains(&c)).count();
+            assert_eq!(pages, 1, "{c:?}");
+        }
+        assert_eq!(View::of(ChartId::Moves), View::Ranking);
+        assert_eq!(View::Ranking.file(), "xep-hang.html");
     }
 
     #[test]

@@ -48,12 +48,14 @@ pub fn page_base() -> String {
     format!("{}{dir}", loc.origin().unwrap_or_default())
 }
 
-/// What the page shares with every chart: language, chosen pillar, theme.
+/// What the page shares with every chart: language, chosen pillar, theme, the ranking shown.
 #[derive(Clone, Copy)]
 pub struct ChartContext {
     pub lang: RwSignal<Lang>,
     pub pillar: RwSignal<Option<Pillar>>,
     pub dark: Signal<bool>,
+    /// The ranking the ranking chart shows (a ranking id), the default where `None`.
+    pub ranking: RwSignal<Option<String>>,
 }
 
 /// Which snapshot version the page shows, for the version note, file names, pins and links.

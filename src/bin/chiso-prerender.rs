@@ -12,9 +12,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::i18n::Lang;
     use chiso::prerender::{
         boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,
-        preview, preview_svg, with_boot_script, with_title, Warm,
+        preview, preview_svg, ranking_markup, view_head, with_boot_script, with_title, Warm,
     };
     use chiso::present;
+    use chiso::route::View;
     use chiso::validate::{parse_manifest, parse_snapshot};
 
     let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
@@ -70,10 +71,15 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let (html, (loader_name, loader)) =
         finish(boot_markup(&snapshot, &version.version, &version.published))?;
     std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
+    // The ranking a link without `?ranking=` shows: the static drawings are of it.
+    let ranking = present::ranking(&snapshot, None)
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
     let script = boot_script(
         &snapshot.id,
         &version.version,
         &present::document_title(Lang::En, None),
+        &ranking,
     );
     let html = with_title(&html, &present::document_title(Lang::Vi, None));
     std::fs::write(dist.join("index.html"), with_boot_script(&html, &script)?)
@@ -87,12 +93,27 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         ))?;
         let name = chiso::route::embed_file(chart);
         let title_en = present::document_title(Lang::En, Some(chart));
-        let script = boot_script(&snapshot.id, &version.version, &title_en);
+        let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking);
         std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
             .map_err(|e| format!("{name}: {e}"))?;
     }
+    // The ranking page, its own file: a static host needs no rewrite rule for it.
+    let (html, _) = finish(ranking_markup(
+        &snapshot,
+        &version.version,
+        &version.published,
+    ))?;
+    let script = boot_script(
+        &snapshot.id,
+        &version.version,
+        &present::page_title(Lang::En, View::Ranking),
+        &ranking,
+    );
+    let name = View::Ranking.file();
+    std::fs::write(dist.join(name), view_head(&html, View::Ranking, &script)?)
+        .map_err(|e| format!("{name}: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, {} embed pages, {loader_name} and the CSP",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, {} embed pages, {loader_name} and the CSP",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()

@@ -6,7 +6,7 @@ use super::base64;
 use crate::chart_id::ChartId;
 use crate::i18n::Lang;
 use crate::present;
-use crate::route::{param, ThemeChoice};
+use crate::route::{param, ThemeChoice, View};
 
 /// A JavaScript string literal that cannot end its `<script>` element.
 fn js_str(s: &str) -> String {
@@ -21,7 +21,7 @@ fn js_str(s: &str) -> String {
 /// English reader the English `title_en`), hides the static
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start. It reads no message.
-pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str) -> String {
+pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &str) -> String {
     // The names and values come from `route`, so the script reads the link as the app does:
     // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
     // forces one, and an empty `snapshot` or `v` is no value.
@@ -31,24 +31,26 @@ pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str) -> String {
         .map(|t| format!("t==={}", js_str(t.as_str())))
         .collect();
     format!(
-        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get({}),v=q.get({}),t=q.get({});\
+        "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get({}),v=q.get({}),t=q.get({}),r=q.get({});\
 if(q.get({})==={}){{h.lang={};addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
 if({})h.setAttribute('data-theme',t);\
 if(v)h.setAttribute('data-pinned','');\
-if((s&&s!=={})||(v&&v!=={}))h.setAttribute('data-other','');\
+if((s&&s!=={})||(v&&v!=={})||(r&&r!=={}))h.setAttribute('data-other','');\
 if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
 var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
 window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
         js_str(param::SNAPSHOT),
         js_str(param::VERSION),
         js_str(param::THEME),
+        js_str(param::RANKING),
         js_str(param::LANG),
         js_str(Lang::En.tag()),
         js_str(Lang::En.tag()),
         js_str(title_en),
         forced.join("||"),
         js_str(snapshot_id),
-        js_str(version)
+        js_str(version),
+        js_str(ranking)
     )
 }
 
@@ -106,6 +108,22 @@ pub fn embed_head(html: &str, chart: ChartId, script: &str) -> Result<String, St
         1,
     );
     let out = with_title(&out, &present::document_title(Lang::Vi, Some(chart)));
+    with_boot_script(&out, script)
+}
+
+/// Makes a finished page one page of a snapshot other than the overview: `<html data-view>`
+/// names it (the app reads it), the title is the page's, the inline script goes first.
+pub fn view_head(html: &str, view: View, script: &str) -> Result<String, String> {
+    let open = "<html lang=\"vi\">";
+    if !html.contains(open) {
+        return Err("index.html has no <html lang=\"vi\">".into());
+    }
+    let out = html.replacen(
+        open,
+        &format!("<html lang=\"vi\" data-view=\"{}\">", view.as_str()),
+        1,
+    );
+    let out = with_title(&out, &present::page_title(Lang::Vi, view));
     with_boot_script(&out, script)
 }
 

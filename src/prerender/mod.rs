@@ -13,12 +13,12 @@ mod page;
 mod preview;
 
 pub use harden::{
-    boot_script, embed_head, harden, inline_css, sri, style_hashes, with_boot_script, with_title,
-    without_eager_preloads, Warm, CSP,
+    boot_script, embed_head, harden, inline_css, sri, style_hashes, view_head, with_boot_script,
+    with_title, without_eager_preloads, Warm, CSP,
 };
 pub use page::{
-    boot_markup, embed_markup, fluid_svg, inject_boot, static_dark_css, static_marks, static_page,
-    Boot,
+    boot_markup, embed_markup, fluid_svg, inject_boot, ranking_markup, static_dark_css,
+    static_marks, static_page, Boot,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
 
@@ -127,8 +127,8 @@ mod tests {
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
         assert_eq!(
             out.matches("<svg").count(),
-            8 * BOOT_WIDTHS.len(),
-            "four charts in each language, each at every width"
+            2 * crate::route::View::Overview.charts().len() * BOOT_WIDTHS.len(),
+            "the overview's charts in each language, each at every width"
         );
         assert!(out.contains("0,5878 → 2023: 0,7353"));
         assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
@@ -200,6 +200,7 @@ mod tests {
             crate::chart_id::ChartId::Pillars,
             Lang::Vi,
             &s,
+            &present::Pick::default(),
             BOOT_WIDTHS[0].0,
             &crate::chart::Options::default(),
         );
@@ -253,7 +254,12 @@ mod tests {
         // Each language's chart drawn at each of the widths a screen may show it at.
         assert_eq!(boot.html.matches("<svg").count(), 2 * BOOT_WIDTHS.len());
 
-        let script = boot_script("x</script><script>alert(1)//", "02478a74b21c", "</title>");
+        let script = boot_script(
+            "x</script><script>alert(1)//",
+            "02478a74b21c",
+            "</title>",
+            "</script>",
+        );
         assert!(
             !script.contains("</script>"),
             "data cannot close the script"

@@ -6,7 +6,7 @@ use crate::chart_id::{ChartId, FigureId};
 use crate::i18n::{t, Key, Lang};
 use crate::markup;
 use crate::present;
-use crate::route::Route;
+use crate::route::{Route, View};
 use crate::snapshot::Snapshot;
 
 /// The widths the charts are drawn at in the static page, each with the class that shows it to the
@@ -36,6 +36,45 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     }
 }
 
+/// The ranking page as a reader without JavaScript sees it (`xep-hang.html`): the unit, the
+/// default ranking with the page's own unit highlighted, the moves and the averages with their
+/// notes, and the sources, in both languages.
+pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
+    h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
+    for lang in [Lang::Vi, Lang::En] {
+        let tag = lang.tag();
+        h.push_str(&format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n"));
+        h.push_str(&format!(
+            "<header class=\"{}\">{}</header>\n<main><article class=\"dashboard ranking-page\">\n",
+            markup::class::SITE,
+            markup::brand(lang)
+        ));
+        h.push_str(&format!(
+            "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n{}",
+            markup::unit(lang, &present::unit_line(lang, s), &present::unit_sources(lang, s)),
+            text(lang.pick(&s.title)),
+            text(&present::version_note(lang, version, published, false)),
+            text(&present::version_note(lang, version, published, true)),
+            markup::page_nav(lang, View::Ranking),
+        ));
+        for &id in View::Ranking.charts() {
+            h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
+        }
+        let cited: Vec<present::SourceRef> = present::ranking_page_sources(s)
+            .into_iter()
+            .map(|src| present::source_ref(lang, src))
+            .collect();
+        h.push_str(&markup::sources(lang, &cited));
+        h.push_str("\n</article></main>\n</div>\n");
+    }
+    h.push_str("</div>");
+    Boot {
+        html: h,
+        css: static_dark_css(),
+    }
+}
+
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
     let tag = lang.tag();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
@@ -46,11 +85,12 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
     ));
     h.push_str("<main><article class=\"dashboard\">\n");
     h.push_str(&format!(
-        "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n<section class=\"{}\">\n",
+        "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n{}<section class=\"{}\">\n",
         markup::unit(lang, &present::unit_line(lang, s), &present::unit_sources(lang, s)),
         text(lang.pick(&s.title)),
         text(&present::version_note(lang, version, published, false)),
         text(&present::version_note(lang, version, published, true)),
+        markup::page_nav(lang, View::Overview),
         markup::class::TALLIES,
     ));
     for (i, tally) in present::tallies_latest_first(s).into_iter().enumerate() {
@@ -67,7 +107,18 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
         h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
     }
     h.push_str("</ul></section>\n");
-    for id in ChartId::ALL {
+    for &id in View::Overview.charts() {
+        if id == ChartId::Followup {
+            // What happened next: a later year's set, said to be a new one, before the chart.
+            h.push_str(&format!(
+                "<section class=\"followup\"><h2>{}</h2>",
+                text(t(lang, Key::FollowupHeading))
+            ));
+            for x in present::set_tallies(lang, s) {
+                h.push_str(&markup::set_tally(lang, &x));
+            }
+            h.push_str("</section>\n");
+        }
         h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
     }
     // Every section the app shows, with the same words: the goals, the initiatives, the other
@@ -117,11 +168,12 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
 /// the rules of the 23 other drawings on the page.
 fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> String {
     let scope = figure.to_string();
-    let summary = present::chart_summary(lang, id, s);
+    let pick = present::Pick::default();
+    let summary = present::chart_summary(lang, id, s, &pick);
     let mut areas = String::new();
     let mut rules = String::new();
     for (width, class) in BOOT_WIDTHS {
-        let drawn = present::draw(id, lang, s, width, &crate::chart::Options::default());
+        let drawn = present::draw(id, lang, s, &pick, width, &crate::chart::Options::default());
         let (marks, css) = static_marks(&format!("#{scope} .{class}"), &drawn);
         areas.push_str(&format!(
             "<div class=\"chart-area static {class}\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>",
@@ -133,11 +185,12 @@ fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> Str
     let figure = format!(
         "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
          <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
-         <div class=\"chart-tools\">{}</div>{areas}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
+         <div class=\"chart-tools\">{}</div>{areas}{}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
         text(present::chart_title(lang, id)),
-        text(&present::chart_as_of(lang, id, s)),
-        text(&present::chart_source(lang, id, s)),
+        text(&present::chart_as_of(lang, id, s, &pick)),
+        text(&present::chart_source(lang, id, s, &pick)),
         markup::legend(&present::legend(lang, id, s)),
+        markup::chart_notes(&present::chart_notes(lang, id, s)),
         text(&summary),
     );
     figure

@@ -99,7 +99,8 @@ fn replace_meta_description(html: &str, text: &str) -> String {
 pub fn preview_svg(s: &Snapshot) -> String {
     let lang = Lang::Vi;
     let id = ChartId::Headline;
-    let drawn = present::draw(id, lang, s, 568.0, &crate::chart::Options::default());
+    let pick = present::Pick::default();
+    let drawn = present::draw(id, lang, s, &pick, 568.0, &crate::chart::Options::default());
     let Some(latest) = present::tallies_latest_first(s).into_iter().next() else {
         return String::new();
     };
@@ -113,8 +114,8 @@ pub fn preview_svg(s: &Snapshot) -> String {
             line.rate,
             line.as_of
         ),
-        as_of: present::chart_as_of(lang, id, s),
-        source: present::chart_source(lang, id, s),
+        as_of: present::chart_as_of(lang, id, s, &pick),
+        source: present::chart_source(lang, id, s, &pick),
         summary: present::headline_summary(lang, s),
     };
     svg_document(&drawn, &caption, &crate::chart::Theme::LIGHT)

@@ -2,18 +2,38 @@
 //! on the page, in an embed and at build time.
 
 use super::context::charted_context;
+use super::followup::{
+    followup_as_of_ids, followup_rows, followup_source_ids, followup_summary, followup_table,
+};
+use super::ranking::{
+    averages, moves_pair, moves_rows, moves_source_ids, moves_summary, moves_table, moves_ticks,
+    ranking, ranking_as_of, ranking_chart, ranking_source_ids, ranking_summary, ranking_table,
+    series_points, series_summary, series_table, series_ticks,
+};
 use super::{
     as_of_label, context_rows, context_summary, headline_rows, headline_summary, indicator_rows,
     indicator_summary, percent_ticks, pillar_rows, pillar_summary, results_when, source_line,
     tallies_latest_first, unique,
 };
-use crate::chart::{bars_chart, dumbbell_chart, Drawn, Options, Series};
+use super::{context_table, headline_table, indicator_table, pillar_table, Table};
+use crate::chart::{
+    bars_chart, dumbbell_chart, goals_chart, line_chart, ranking_chart as draw_ranking, Drawn,
+    Options, Series,
+};
 use crate::chart_id::ChartId;
 use crate::format;
 use crate::i18n::{t, Key, Lang};
+use crate::route::View;
 use crate::snapshot::Snapshot;
 
-pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
+/// What the reader picked where a chart can show one of several things: which ranking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pick {
+    /// A ranking id; the default ranking where `None` (see [`super::ranking::ranking`]).
+    pub ranking: Option<String>,
+}
+
+pub fn chart_source_ids(id: ChartId, s: &Snapshot, pick: &Pick) -> Vec<String> {
     match id {
         ChartId::Headline => unique(s.result_tallies().flat_map(|t| t.sources.clone())),
         ChartId::Pillars => s
@@ -31,9 +51,18 @@ pub fn chart_source_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
             v
         })),
         ChartId::Context => unique(charted_context(s).flat_map(|c| c.sources.clone())),
+        ChartId::Followup => followup_source_ids(s),
+        ChartId::Ranking => ranking(s, pick.ranking.as_deref())
+            .map(ranking_source_ids)
+            .unwrap_or_default(),
+        ChartId::Moves => moves_source_ids(s),
+        ChartId::Averages => averages(s)
+            .map(|a| unique(a.points.iter().flat_map(|p| p.sources.clone())))
+            .unwrap_or_default(),
     }
 }
 
+/// The as-of ids a chart's figures refer to (the charts of rankings and series have years).
 pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
     match id {
         ChartId::Headline => tallies_latest_first(s)
@@ -50,6 +79,8 @@ pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
                 .filter_map(|i| i.result.as_ref().map(|r| r.as_of.clone())),
         ),
         ChartId::Context => unique(charted_context(s).map(|c| c.as_of.clone())),
+        ChartId::Followup => followup_as_of_ids(s),
+        ChartId::Ranking | ChartId::Moves | ChartId::Averages => Vec::new(),
     }
 }
 
@@ -76,6 +107,10 @@ pub fn chart_title(lang: Lang, id: ChartId) -> &'static str {
             ChartId::Pillars => Key::PillarChartTitle,
             ChartId::Indicators => Key::IndicatorChartTitle,
             ChartId::Context => Key::ContextChartTitle,
+            ChartId::Followup => Key::FollowupChartTitle,
+            ChartId::Ranking => Key::RankingChartTitle,
+            ChartId::Moves => Key::MovesChartTitle,
+            ChartId::Averages => Key::AveragesChartTitle,
         },
     )
 }
@@ -86,8 +121,27 @@ pub fn chart_title(lang: Lang, id: ChartId) -> &'static str {
 pub fn document_title(lang: Lang, chart: Option<ChartId>) -> String {
     match chart {
         Some(id) => format!("{} · {}", chart_title(lang, id), t(lang, Key::AppName)),
-        None => format!("{} · {}", t(lang, Key::AppName), t(lang, Key::Tagline)),
+        None => page_title(lang, View::Overview),
     }
+}
+
+/// The `<title>` of a page of the snapshot: the overview's is the site's.
+pub fn page_title(lang: Lang, view: View) -> String {
+    match view {
+        View::Overview => format!("{} · {}", t(lang, Key::AppName), t(lang, Key::Tagline)),
+        View::Ranking => format!("{} · {}", t(lang, Key::PageRanking), t(lang, Key::AppName)),
+    }
+}
+
+/// The name of a page, in the links between them.
+pub fn page_name(lang: Lang, view: View) -> &'static str {
+    t(
+        lang,
+        match view {
+            View::Overview => Key::PageOverview,
+            View::Ranking => Key::PageRanking,
+        },
+    )
 }
 
 /// One entry of a chart's legend: the series it shows and hides, its label, and the CSS class of
@@ -102,6 +156,11 @@ pub struct LegendItem {
 /// The legend of chart `id`, its primary series first: met and assigned for the bar charts; the
 /// result year and the goal year for the indicators; the earliest and latest year for the context.
 pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
+    let item = |series, label: String, swatch| LegendItem {
+        series,
+        label,
+        swatch,
+    };
     let (primary, secondary, swatches) = match id {
         ChartId::Headline | ChartId::Pillars => (
             t(lang, Key::Met).to_string(),
@@ -116,6 +175,28 @@ pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
             let (first, last) = context_years(s);
             (first, last, ["swatch-dot", "swatch-ring"])
         }
+        ChartId::Followup => {
+            let (result, goal) = period_labels(lang, s);
+            return vec![
+                item(Series::Primary, result, "swatch-dot"),
+                item(Series::Secondary, goal, "swatch-ring"),
+                item(
+                    Series::Tertiary,
+                    t(lang, Key::Reported).to_string(),
+                    "swatch-square",
+                ),
+            ];
+        }
+        ChartId::Moves => match moves_pair(s) {
+            Some((a, b)) => (
+                a.year.to_string(),
+                b.year.to_string(),
+                ["swatch-dot", "swatch-ring"],
+            ),
+            None => return Vec::new(),
+        },
+        // One series each: nothing to hide, so no legend.
+        ChartId::Ranking | ChartId::Averages => return Vec::new(),
     };
     vec![
         LegendItem {
@@ -152,7 +233,28 @@ fn context_years(s: &Snapshot) -> (String, String) {
 }
 
 /// "Thời điểm: 11 tháng năm 2023; cả năm 2023".
-pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot) -> String {
+pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
+    match id {
+        ChartId::Ranking => {
+            if let Some(r) = ranking(s, pick.ranking.as_deref()) {
+                return ranking_as_of(lang, r);
+            }
+        }
+        ChartId::Moves => {
+            if let Some((a, b)) = moves_pair(s) {
+                return format!("{}: {} → {}", t(lang, Key::AsOf), a.year, b.year);
+            }
+        }
+        ChartId::Averages => {
+            if let Some(a) = averages(s) {
+                let years: Vec<i32> = a.points.iter().map(|p| p.year).collect();
+                if let (Some(f), Some(l)) = (years.first(), years.last()) {
+                    return format!("{}: {f}–{l}", t(lang, Key::AsOf));
+                }
+            }
+        }
+        _ => {}
+    }
     let labels: Vec<String> = chart_as_of_ids(id, s)
         .iter()
         .map(|a| as_of_label(lang, s, a))
@@ -161,21 +263,60 @@ pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot) -> String {
 }
 
 /// "Nguồn: title; title".
-pub fn chart_source(lang: Lang, id: ChartId, s: &Snapshot) -> String {
-    source_line(lang, s, &chart_source_ids(id, s))
+pub fn chart_source(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
+    source_line(lang, s, &chart_source_ids(id, s, pick))
 }
 
-pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot) -> String {
+pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
     match id {
         ChartId::Headline => headline_summary(lang, s),
         ChartId::Pillars => pillar_summary(lang, s),
         ChartId::Indicators => indicator_summary(lang, s),
         ChartId::Context => context_summary(lang, s),
+        ChartId::Followup => followup_summary(lang, s),
+        ChartId::Ranking => ranking(s, pick.ranking.as_deref()).map_or_else(
+            || t(lang, Key::NotPublished).to_string(),
+            |r| ranking_summary(lang, s, r),
+        ),
+        ChartId::Moves => moves_summary(lang, s),
+        ChartId::Averages => averages(s).map_or_else(
+            || t(lang, Key::NotPublished).to_string(),
+            |a| series_summary(lang, a),
+        ),
+    }
+}
+
+/// What a reader comparing the chart's figures must know, said under it: each year's method for
+/// the averages.
+pub fn chart_notes(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<String> {
+    match id {
+        ChartId::Averages => averages(s)
+            .map(|a| super::ranking::series_notes(lang, a))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// A chart's numbers as a table, for the "view as table" switch and the CSV download.
+pub fn chart_table(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> Table {
+    match id {
+        ChartId::Headline => headline_table(lang, s),
+        ChartId::Pillars => pillar_table(lang, s),
+        ChartId::Indicators => indicator_table(lang, s),
+        ChartId::Context => context_table(lang, s),
+        ChartId::Followup => followup_table(lang, s),
+        ChartId::Ranking => ranking(s, pick.ranking.as_deref())
+            .map(|r| ranking_table(lang, s, r))
+            .unwrap_or_default(),
+        ChartId::Moves => moves_table(lang, s),
+        ChartId::Averages => averages(s)
+            .map(|a| series_table(lang, s, a))
+            .unwrap_or_default(),
     }
 }
 
 /// The chart `id` drawn at `width`, the same in the browser and at build time.
-pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, width: f64, o: &Options) -> Drawn {
+pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, pick: &Pick, width: f64, o: &Options) -> Drawn {
     match id {
         ChartId::Headline => bars_chart(&headline_rows(lang, s), width, o),
         ChartId::Pillars => bars_chart(&pillar_rows(lang, s), width, o),
@@ -183,6 +324,22 @@ pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, width: f64, o: &Options) -> D
             dumbbell_chart(&indicator_rows(lang, s), &percent_ticks(lang), width, o)
         }
         ChartId::Context => dumbbell_chart(&context_rows(lang, s), &[], width, o),
+        ChartId::Followup => goals_chart(&followup_rows(lang, s), &percent_ticks(lang), width, o),
+        ChartId::Ranking => match ranking(s, pick.ranking.as_deref()) {
+            Some(r) => draw_ranking(&ranking_chart(lang, s, r), width, o),
+            None => bars_chart(&[], width, o),
+        },
+        ChartId::Moves => dumbbell_chart(&moves_rows(lang, s), &moves_ticks(s), width, o),
+        ChartId::Averages => match averages(s) {
+            Some(a) => line_chart(
+                &series_points(lang, s, a),
+                (0.0, 1.0),
+                &series_ticks(lang),
+                width,
+                o,
+            ),
+            None => bars_chart(&[], width, o),
+        },
     }
 }
 

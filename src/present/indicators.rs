@@ -10,7 +10,7 @@ use crate::snapshot::{Comparator, Indicator, Snapshot, Status, Target, Unit};
 
 /// A goal in the source's words: "100%" (at the top of its scale, "at least" says nothing more),
 /// "≥ 80%", "= 5", "duy trì 100%".
-fn goal_text(lang: Lang, unit: Unit, g: &Target) -> String {
+pub(super) fn goal_text(lang: Lang, unit: Unit, g: &Target) -> String {
     let v = value(lang, unit, g.value, None);
     let top = match unit {
         Unit::Percent => Some(100.0),

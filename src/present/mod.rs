@@ -8,21 +8,26 @@
 mod cards;
 mod chart;
 mod context;
+mod followup;
 mod headline;
 mod indicators;
 mod pillars;
+mod ranking;
 
 pub use cards::{figure_cards, goal_cards, initiative_cards, FigureCard, GoalCard, InitiativeCard};
 pub use chart::{
-    chart_as_of, chart_as_of_ids, chart_source, chart_source_ids, chart_summary, chart_title,
-    document_title, draw, legend, version_note, LegendItem,
+    chart_as_of, chart_as_of_ids, chart_notes, chart_source, chart_source_ids, chart_summary,
+    chart_table, chart_title, document_title, draw, legend, page_name, page_title, version_note,
+    LegendItem, Pick,
 };
 pub use context::{context_rows, context_summary, context_table, figure_text, single_figures};
+pub use followup::{set_tallies, SetTally};
 pub use headline::{headline_rows, headline_summary, headline_table};
 pub use indicators::{
     indicator_rows, indicator_summary, indicator_table, percent_ticks, status_badge,
 };
 pub use pillars::{pillar_rows, pillar_summary, pillar_table};
+pub use ranking::{averages, moves_pair, own_unit, ranking, ranking_chart, series_notes};
 
 use crate::format;
 use crate::i18n::{pillar_name, t, Key, Lang};
@@ -99,6 +104,34 @@ pub fn cited_sources(s: &Snapshot) -> Vec<&Source> {
     }
     for c in &s.context {
         cite(&c.sources);
+    }
+    for i in &s.indicators {
+        for r in &i.reported {
+            cite(&r.sources);
+        }
+    }
+    s.sources
+        .iter()
+        .filter(|src| cited.contains(&src.id.as_str()))
+        .collect()
+}
+
+/// The sources the ranking page cites: the rankings', their means' and the series'.
+pub fn ranking_page_sources(s: &Snapshot) -> Vec<&Source> {
+    let mut cited: Vec<&str> = Vec::new();
+    for r in &s.rankings {
+        cited.extend(r.sources.iter().map(String::as_str));
+        for e in &r.entries {
+            cited.extend(e.sources.iter().map(String::as_str));
+        }
+        if let Some(m) = &r.mean {
+            cited.extend(m.sources.iter().map(String::as_str));
+        }
+    }
+    for x in &s.series {
+        for p in &x.points {
+            cited.extend(p.sources.iter().map(String::as_str));
+        }
     }
     s.sources
         .iter()

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Period, Snapshot, Text, SCHEMA_VERSION};
+use super::{Period, Snapshot, Text};
+// Named by the generated schema only (a native build-time artefact).
+#[cfg(not(target_arch = "wasm32"))]
+use super::SCHEMA_VERSION;
 
 /// `public/data/index.json`: every snapshot the app can show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ use crate::chart::{hit, step, Options, Series};
 use crate::chart_id::FigureId;
 use crate::hooks::use_width;
 use crate::i18n::{t, Key};
+use crate::markup::class;
 use crate::present::Table;
 use crate::state::{chart_pending, ChartContext};
 use crate::views::charts::ChartSpec;
@@ -47,6 +48,7 @@ pub fn ChartFigure(
         summary,
         table,
         legend,
+        notes,
         draw,
         ..
     } = spec.clone();
@@ -244,6 +246,14 @@ pub fn ChartFigure(
                 // costs memory on every phone (the indicators table alone is hundreds of nodes).
                 {move || show_table.get().then(|| view! { <TableView table=table /> })}
             </div>
+            {move || {
+                let n = notes.get();
+                (!n.is_empty()).then(|| view! {
+                    <ol class=class::CHART_NOTES data-testid=format!("notes-{id}")>
+                        {n.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
+                    </ol>
+                })
+            }}
             <p class="chart-summary" id=summary_id data-testid=format!("summary-{id}")>{move || summary.get()}</p>
             {tools.then(|| view! { <ChartTools spec=spec drawn=drawn dark=ctx.dark lang=lang /> })}
         </figure>

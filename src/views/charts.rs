@@ -1,5 +1,5 @@
-//! The four charts of a snapshot, each described once (title, as-of, source, summary, table,
-//! legend, drawing) and shown by the full page, the embed view and the downloads alike.
+//! The charts of a snapshot, each described once (title, as-of, source, summary, table, legend,
+//! notes, drawing) and shown by the pages, the embed view and the downloads alike.
 
 use std::sync::Arc;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::chart::{Drawn, Options};
 use crate::chart_id::ChartId;
 use crate::i18n::Lang;
-use crate::present::{self, LegendItem, Table};
+use crate::present::{self, LegendItem, Pick, Table};
 use crate::snapshot::Snapshot;
 
 /// How a chart is drawn at a width with the reader's options; reads whatever signals it needs.
@@ -26,21 +26,25 @@ pub struct ChartSpec {
     pub summary: Signal<String>,
     pub table: Signal<Table>,
     pub legend: Signal<Vec<LegendItem>>,
+    /// What a reader comparing the figures must know, under the chart (a method that changed).
+    pub notes: Signal<Vec<String>>,
     pub draw: DrawFn,
 }
 
-pub fn spec(id: ChartId, s: StoredValue<Snapshot>, lang: RwSignal<Lang>) -> ChartSpec {
-    let of = move |f: fn(Lang, ChartId, &Snapshot) -> String| {
-        Signal::derive(move || s.with_value(|s| f(lang.get(), id, s)))
+pub fn spec(
+    id: ChartId,
+    s: StoredValue<Snapshot>,
+    lang: RwSignal<Lang>,
+    ranking: RwSignal<Option<String>>,
+) -> ChartSpec {
+    let pick = move || Pick {
+        ranking: ranking.get(),
     };
-    let table: fn(Lang, &Snapshot) -> Table = match id {
-        ChartId::Headline => present::headline_table,
-        ChartId::Pillars => present::pillar_table,
-        ChartId::Indicators => present::indicator_table,
-        ChartId::Context => present::context_table,
+    let of = move |f: fn(Lang, ChartId, &Snapshot, &Pick) -> String| {
+        Signal::derive(move || s.with_value(|s| f(lang.get(), id, s, &pick())))
     };
     let draw: DrawFn = Arc::new(move |w: f64, o: &Options| {
-        s.with_value(|s| present::draw(id, lang.get(), s, w, o))
+        s.with_value(|s| present::draw(id, lang.get(), s, &pick(), w, o))
     });
     ChartSpec {
         id,
@@ -48,8 +52,11 @@ pub fn spec(id: ChartId, s: StoredValue<Snapshot>, lang: RwSignal<Lang>) -> Char
         as_of: of(present::chart_as_of),
         source: of(present::chart_source),
         summary: of(present::chart_summary),
-        table: Signal::derive(move || s.with_value(|s| table(lang.get(), s))),
+        table: Signal::derive(move || {
+            s.with_value(|s| present::chart_table(lang.get(), id, s, &pick()))
+        }),
         legend: Signal::derive(move || s.with_value(|s| present::legend(lang.get(), id, s))),
+        notes: Signal::derive(move || s.with_value(|s| present::chart_notes(lang.get(), id, s))),
         draw,
     }
 }

@@ -7,12 +7,14 @@ use crate::chart_id::ChartId;
 use crate::i18n::{pillar_name, t, Key, Lang};
 use crate::markup::class;
 use crate::present::{self, tally_line};
+use crate::route::View;
 use crate::snapshot::{Loaded, Pillar};
 use crate::state::{page_base, route, update_route, AppReady, ChartContext, SnapshotMeta};
 use crate::views::cards::Cards;
 use crate::views::chart_figure::ChartFigure;
 use crate::views::charts;
-use crate::views::shared::{Tally, UnitLine};
+use crate::views::nav::PageNav;
+use crate::views::shared::{SetTally, Tally, UnitLine};
 
 /// The ready state: the transparency page for one snapshot.
 #[component]
@@ -22,7 +24,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
     // The page is built in steps, one task each (the top, then each chart, then the cards), so no
     // step holds the main thread long on a slow phone; it is invisible until the last chart has
     // drawn, so the steps are never seen.
-    const STEPS: u8 = 5;
+    const STEPS: u8 = 6;
     let step = RwSignal::new(0u8);
     Effect::new(move |_| {
         let now = step.get();
@@ -58,7 +60,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
         update_route(|r| r.indicator = key.map(|k| k.row));
     });
     let initial_indicator = route().indicator.map(|id| MarkKey::end(id, MarkEnd::From));
-    let spec = move |id: ChartId| charts::spec(id, s, lang);
+    let spec = move |id: ChartId| charts::spec(id, s, lang, ctx.ranking);
 
     let notes = move || {
         s.with_value(|s| {
@@ -74,6 +76,7 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
             <UnitLine line=unit sources=unit_sources lang=lang />
             <h1>{title}</h1>
             <VersionNote lang=lang />
+            <PageNav current=View::Overview lang=lang />
             <section class=class::TALLIES aria-label=move || t(lang.get(), Key::IndicatorsMet)>
                 {move || tallies().into_iter().map(|(headline, line)| view! { <Tally headline=headline line=line lang=lang /> }).collect_view()}
             </section>
@@ -94,8 +97,15 @@ pub fn Dashboard(loaded: Loaded, lang: RwSignal<Lang>) -> impl IntoView {
                     empty_pillar_note=Signal::derive(move || t(lang.get(), Key::NoIndicatorInPillar).to_string())
                 />
             })}
-            {let shown = from(4); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Context) tools=true /> })}
-            {let shown = from(5); move || shown.get().then(|| view! { <Cards s=s lang=lang /> })}
+            {let shown = from(4); move || shown.get().then(|| view! {
+                <section class="followup" data-testid="followup">
+                    <h2>{move || t(lang.get(), Key::FollowupHeading)}</h2>
+                    {move || s.with_value(|s| present::set_tallies(lang.get(), s)).into_iter().map(|x| view! { <SetTally t=x lang=lang /> }).collect_view()}
+                </section>
+                <ChartFigure spec=spec(ChartId::Followup) tools=true />
+            })}
+            {let shown = from(5); move || shown.get().then(|| view! { <ChartFigure spec=spec(ChartId::Context) tools=true /> })}
+            {let shown = from(6); move || shown.get().then(|| view! { <Cards s=s lang=lang /> })}
         </article>
     }
 }

@@ -18,7 +18,8 @@ pub fn EmbedView(loaded: Loaded, chart: ChartId, lang: RwSignal<Lang>) -> impl I
     let full_page = m.page_link(lang.get_untracked(), chart, m.pinned);
     provide_context(m);
     let s = StoredValue::new(loaded.snapshot);
-    let spec = charts::spec(chart, s, lang);
+    let ranking = expect_context::<crate::state::ChartContext>().ranking;
+    let spec = charts::spec(chart, s, lang, ranking);
     mark_ready();
     view! {
         <div class="embed" data-testid="embed">

@@ -90,6 +90,24 @@ pub fn Tally(headline: bool, line: TallyLine, lang: RwSignal<Lang>) -> impl Into
     }
 }
 
+/// A tally of a later year's indicator set: said to be a new set, never a continuation.
+#[component]
+pub fn SetTally(t: crate::present::SetTally, lang: RwSignal<Lang>) -> impl IntoView {
+    let t_ = t;
+    view! {
+        <div class=class::SET_TALLY data-testid="set-tally">
+            <p class=class::FIGURE>
+                <span class=class::FRACTION>{t_.fraction.clone()}</span>
+                " "
+                <span class=class::LABEL>{t_.set.clone()}</span>
+            </p>
+            <p class=class::AS_OF>{move || crate::i18n::t(lang.get(), Key::AsOf)} ": " {t_.as_of.clone()}</p>
+            <p class=class::CAVEAT>{t_.caveat.clone()}</p>
+            <p class=class::SOURCE>{move || crate::i18n::t(lang.get(), Key::Source)} ": " <SourceLinks refs=t_.sources.clone() /></p>
+        </div>
+    }
+}
+
 /// A link to a source. Validation has already refused every URL that is not http(s).
 #[component]
 pub fn SourceLink(r: SourceRef) -> impl IntoView {
