@@ -165,6 +165,39 @@ pub enum Key {
     ChooseRanking,
     FindUnit,
     FollowupHeading,
+    // What changed between two versions, and a figure's successive as-ofs (chiso-diff)
+    /// Before a tally's as-of: "Số chỉ tiêu đạt, cả năm 2023".
+    Tally,
+    /// The set a tally counts, where it is not the result year's.
+    IndicatorSet,
+    /// An indicator's value in the result year.
+    Result,
+    /// Before a later observation's as-of: "báo cáo đến 15/10/2024".
+    Reported,
+    RunBy,
+    Name,
+    Description,
+    Title,
+    Link,
+    Publisher,
+    /// What the snapshot's unit became part of.
+    MergedInto,
+    Code,
+    MergedSince,
+    /// A ranking's mean score.
+    Mean,
+    Rank,
+    Score,
+    /// A rank shared with another unit.
+    Tied,
+    /// The old side of a figure the new version adds.
+    NewFigure,
+    /// The new side of a figure the new version no longer has.
+    DroppedFigure,
+    /// Where a figure names no source.
+    NoSource,
+    /// The count line of `chiso-diff` when nothing changed.
+    NoChange,
 }
 
 /// A word or sentence of the interface in the reader's language.
@@ -280,6 +313,28 @@ fn words(key: Key) -> [&'static str; 2] {
         ChooseRanking => ["Bảng xếp hạng", "Ranking"],
         FindUnit => ["Tìm một tỉnh, thành phố", "Find a province or city"],
         FollowupHeading => ["Sau đó: các mục tiêu đã đạt chưa?", "What happened next: were the goals reached?"],
+        // What changed between two versions (chiso-diff)
+        Tally => ["Số chỉ tiêu đạt", "Tally"],
+        IndicatorSet => ["bộ chỉ tiêu", "indicator set"],
+        Result => ["kết quả", "result"],
+        Reported => ["báo cáo", "reported"],
+        RunBy => ["đơn vị thực hiện", "run by"],
+        Name => ["tên", "name"],
+        Description => ["mô tả", "description"],
+        Title => ["tiêu đề", "title"],
+        Link => ["liên kết", "link"],
+        Publisher => ["nơi đăng", "publisher"],
+        MergedInto => ["nay thuộc", "now part of"],
+        Code => ["mã", "code"],
+        MergedSince => ["ngày sáp nhập", "merged on"],
+        Mean => ["điểm trung bình", "mean score"],
+        Rank => ["thứ hạng", "rank"],
+        Score => ["điểm", "score"],
+        Tied => ["đồng hạng", "tied"],
+        NewFigure => ["(mới)", "(new)"],
+        DroppedFigure => ["(đã bỏ)", "(removed)"],
+        NoSource => ["không nêu nguồn", "no source named"],
+        NoChange => ["Không có thay đổi.", "No change."],
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod chart;
 pub mod chart_id;
+pub mod diff;
 pub mod export;
 pub mod format;
 pub mod i18n;

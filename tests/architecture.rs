@@ -13,6 +13,8 @@ const FLOORS: &[(&str, u8)] = &[
     ("i18n", 1),
     ("chart", 1),
     ("schema", 1),
+    // What changed between two versions of a snapshot: typed, wordless, above the model alone.
+    ("diff", 1),
     ("format", 2),
     ("chart_id", 2),
     ("validate", 3),

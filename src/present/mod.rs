@@ -6,6 +6,7 @@
 //! chart as a whole.
 
 mod cards;
+mod changes;
 mod chart;
 mod context;
 mod followup;
@@ -15,6 +16,9 @@ mod pillars;
 mod ranking;
 
 pub use cards::{figure_cards, goal_cards, initiative_cards, FigureCard, GoalCard, InitiativeCard};
+pub use changes::{
+    change_line, changes_summary, revision_line, ChangeLine, RevisionLine, StepLine,
+};
 pub use chart::{
     chart_as_of, chart_as_of_ids, chart_notes, chart_source, chart_source_ids, chart_summary,
     chart_table, chart_title, document_title, draw, legend, page_name, page_title, version_note,
