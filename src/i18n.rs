@@ -172,8 +172,8 @@ pub enum Key {
     IndicatorSet,
     /// An indicator's value in the result year.
     Result,
-    /// Before a later observation's as-of: "báo cáo đến 15/10/2024".
-    Reported,
+    /// Before a later observation's as-of, mid-sentence: "báo cáo đến 15/10/2024".
+    ReportedAsOf,
     RunBy,
     Name,
     Description,
@@ -186,7 +186,8 @@ pub enum Key {
     MergedSince,
     /// A ranking's mean score.
     Mean,
-    Rank,
+    /// Mid-sentence: "thứ hạng 10/63".
+    RankWord,
     Score,
     /// A rank shared with another unit.
     Tied,
@@ -317,7 +318,7 @@ fn words(key: Key) -> [&'static str; 2] {
         Tally => ["Số chỉ tiêu đạt", "Tally"],
         IndicatorSet => ["bộ chỉ tiêu", "indicator set"],
         Result => ["kết quả", "result"],
-        Reported => ["báo cáo", "reported"],
+        ReportedAsOf => ["báo cáo", "reported"],
         RunBy => ["đơn vị thực hiện", "run by"],
         Name => ["tên", "name"],
         Description => ["mô tả", "description"],
@@ -328,7 +329,7 @@ fn words(key: Key) -> [&'static str; 2] {
         Code => ["mã", "code"],
         MergedSince => ["ngày sáp nhập", "merged on"],
         Mean => ["điểm trung bình", "mean score"],
-        Rank => ["thứ hạng", "rank"],
+        RankWord => ["thứ hạng", "rank"],
         Score => ["điểm", "score"],
         Tied => ["đồng hạng", "tied"],
         NewFigure => ["(mới)", "(new)"],

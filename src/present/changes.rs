@@ -251,7 +251,7 @@ fn name_in(lang: Lang, s: &Snapshot, f: &Figure) -> Option<String> {
             format!(
                 "{} · {} {}",
                 pick(&i.name),
-                t(lang, Key::Reported),
+                t(lang, Key::ReportedAsOf),
                 as_of_label(lang, s, as_of)
             )
         }
@@ -311,7 +311,7 @@ fn field_label(lang: Lang, s: &Snapshot, field: Field) -> Option<String> {
         Field::Description => word(Key::Description),
         Field::Services => format::lower_first(t(lang, Key::Services)),
         Field::Mean => word(Key::Mean),
-        Field::Rank => word(Key::Rank),
+        Field::Rank => word(Key::RankWord),
         Field::Score => word(Key::Score),
     })
 }
