@@ -165,6 +165,10 @@ pub enum Key {
     ChooseRanking,
     FindUnit,
     FollowupHeading,
+    PageChanges,
+    ChangesIntro,
+    OverTime,
+    SeeChanges,
     // What changed between two versions, and a figure's successive as-ofs (chiso-diff)
     /// Before a tally's as-of: "Số chỉ tiêu đạt, cả năm 2023".
     Tally,
@@ -314,6 +318,10 @@ fn words(key: Key) -> [&'static str; 2] {
         ChooseRanking => ["Bảng xếp hạng", "Ranking"],
         FindUnit => ["Tìm một tỉnh, thành phố", "Find a province or city"],
         FollowupHeading => ["Sau đó: các mục tiêu đã đạt chưa?", "What happened next: were the goals reached?"],
+        PageChanges => ["Số liệu đã thay đổi", "What changed"],
+        ChangesIntro => ["Mỗi phiên bản đã công bố vẫn giữ nguyên; bản sửa là một phiên bản mới. Dưới đây là từng số liệu đã đổi giữa hai phiên bản, và các số liệu qua các thời điểm báo cáo.", "Every published version stays as it was; a revision is a new version. Below, each figure that changed between two versions, and the figures as each later report gave them."],
+        OverTime => ["Số liệu qua các thời điểm", "Figures over the reports"],
+        SeeChanges => ["Xem số liệu đã thay đổi.", "See what changed."],
         // What changed between two versions (chiso-diff)
         Tally => ["Số chỉ tiêu đạt", "Tally"],
         IndicatorSet => ["bộ chỉ tiêu", "indicator set"],

@@ -205,6 +205,61 @@ pub fn page_nav(lang: Lang, current: crate::route::View) -> String {
     )
 }
 
+/// One version against the one before it, figure by figure: "what: old → new", a value that
+/// disappeared or turned unknown marked, each with the sources that say so.
+pub fn change_list(heading: &str, summary: &str, lines: &[crate::present::ChangeLine]) -> String {
+    let items: String = lines
+        .iter()
+        .map(|l| {
+            format!(
+                "<li{}>{}<span class=\"what\">{}</span>: {} → {}{}</li>",
+                if l.loud { " class=\"loud\"" } else { "" },
+                if l.loud { "⚠ " } else { "" },
+                text(&l.what),
+                text(&l.old),
+                text(&l.new),
+                if l.source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", source_links(&l.source))
+                }
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"changes\"><h2>{}</h2><p>{}</p><ul>{items}</ul></section>\n",
+        text(heading),
+        text(summary)
+    )
+}
+
+/// Each figure as each later report gave it: "33/39 (11 tháng năm 2023) → 35/39 (cả năm 2023)".
+pub fn revision_list(heading: &str, lines: &[crate::present::RevisionLine]) -> String {
+    let items: String = lines
+        .iter()
+        .map(|l| {
+            let sources: Vec<crate::present::SourceRef> =
+                l.steps.iter().flat_map(|s| s.sources.clone()).collect();
+            let mut uniq: Vec<crate::present::SourceRef> = Vec::new();
+            for r in sources {
+                if !uniq.iter().any(|u| u.id == r.id) {
+                    uniq.push(r);
+                }
+            }
+            format!(
+                "<li><span class=\"what\">{}</span>: {} ({})</li>",
+                text(&l.what),
+                text(&l.values),
+                source_links(&uniq)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"revisions\"><h2>{}</h2><ul>{items}</ul></section>\n",
+        text(heading)
+    )
+}
+
 /// The notes under a chart, in a list.
 pub fn chart_notes(notes: &[String]) -> String {
     if notes.is_empty() {

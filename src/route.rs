@@ -293,6 +293,9 @@ impl Route {
     }
 }
 
+/// The change log's file (built from every published version; it needs no app).
+pub const CHANGES_FILE: &str = "thay-doi.html";
+
 /// `embed-pillars.html`: the file of a chart's embed page, beside the page.
 pub fn embed_file(chart: ChartId) -> String {
     format!("embed-{}.html", chart.as_str())

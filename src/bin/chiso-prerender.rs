@@ -11,11 +11,12 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::chart_id::ChartId;
     use chiso::i18n::Lang;
     use chiso::prerender::{
-        boot_markup, boot_script, embed_head, embed_markup, harden, inject_boot, inject_preview,
-        preview, preview_svg, ranking_markup, view_head, with_boot_script, with_title, Warm,
+        boot_markup, boot_script, changes_markup, embed_head, embed_markup, harden, inject_boot,
+        inject_preview, preview, preview_svg, ranking_markup, view_head, with_boot_script,
+        with_title, without_app, Published, Warm,
     };
     use chiso::present;
-    use chiso::route::View;
+    use chiso::route::{View, CHANGES_FILE};
     use chiso::validate::{parse_manifest, parse_snapshot};
 
     let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
@@ -97,6 +98,39 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
             .map_err(|e| format!("{name}: {e}"))?;
     }
+    // The change log: every published version against the one before it, computed here, so the
+    // page needs no app (and fetches no WASM).
+    let mut files = Vec::new();
+    for v in &entry.versions {
+        let s = parse_snapshot(&read(&v.path)?).map_err(|p| format!("{}: {p}", v.path))?;
+        files.push((v, s));
+    }
+    let published: Vec<Published> = files
+        .iter()
+        .map(|(v, s)| Published {
+            version: &v.version,
+            published: &v.published,
+            snapshot: s,
+        })
+        .collect();
+    let (html, _) = finish(changes_markup(&published))?;
+    let changes_title = |l: Lang| {
+        format!(
+            "{} · {}",
+            chiso::i18n::t(l, chiso::i18n::Key::PageChanges),
+            chiso::i18n::t(l, chiso::i18n::Key::AppName)
+        )
+    };
+    let script = boot_script(
+        &snapshot.id,
+        &version.version,
+        &changes_title(Lang::En),
+        &ranking,
+    );
+    let html = with_title(&without_app(&html), &changes_title(Lang::Vi));
+    std::fs::write(dist.join(CHANGES_FILE), with_boot_script(&html, &script)?)
+        .map_err(|e| format!("{CHANGES_FILE}: {e}"))?;
+
     // The ranking page, its own file: a static host needs no rewrite rule for it.
     let (html, _) = finish(ranking_markup(
         &snapshot,
@@ -113,7 +147,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     std::fs::write(dist.join(name), view_head(&html, View::Ranking, &script)?)
         .map_err(|e| format!("{name}: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, {} embed pages, {loader_name} and the CSP",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name} and the CSP",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()

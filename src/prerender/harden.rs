@@ -127,6 +127,33 @@ pub fn view_head(html: &str, view: View, script: &str) -> Result<String, String>
     with_boot_script(&out, script)
 }
 
+/// A page that needs no app (the change log): the loader and the glue's preload go, so the page
+/// fetches no WASM; the CSP stays as strict.
+pub fn without_app(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.split_inclusive('\n') {
+        let mut l = line.to_string();
+        for open in [
+            "<script type=\"module\" src=\"./boot-",
+            "<link rel=\"modulepreload\"",
+        ] {
+            while let Some(i) = l.find(open) {
+                let close = if open.starts_with("<script") {
+                    "</script>"
+                } else {
+                    ">"
+                };
+                match l[i..].find(close) {
+                    Some(j) => l.replace_range(i..i + j + close.len(), ""),
+                    None => break,
+                }
+            }
+        }
+        out.push_str(&l);
+    }
+    out
+}
+
 /// Puts `title` in the page's `<title>`: the built pages take it from
 /// [`present::document_title`], as the app does, not from the template's text.
 pub fn with_title(html: &str, title: &str) -> String {

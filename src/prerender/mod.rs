@@ -14,11 +14,11 @@ mod preview;
 
 pub use harden::{
     boot_script, embed_head, harden, inline_css, sri, style_hashes, view_head, with_boot_script,
-    with_title, without_eager_preloads, Warm, CSP,
+    with_title, without_app, without_eager_preloads, Warm, CSP,
 };
 pub use page::{
-    boot_markup, embed_markup, fluid_svg, inject_boot, ranking_markup, static_dark_css,
-    static_marks, static_page, Boot,
+    boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup,
+    static_dark_css, static_marks, static_page, Boot, Published,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
 

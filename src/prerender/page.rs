@@ -75,6 +75,85 @@ pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     }
 }
 
+/// One published version of a snapshot, as the change log reads it.
+pub struct Published<'a> {
+    pub version: &'a str,
+    pub published: &'a str,
+    pub snapshot: &'a Snapshot,
+}
+
+/// The change log (`thay-doi.html`), computed at build time from every published version, newest
+/// first: each version against the one before it, figure by figure, and each figure as each later
+/// report of the latest version gave it. In both languages; it needs no script.
+pub fn changes_markup(versions: &[Published]) -> Boot {
+    let mut h = String::from("<div id=\"boot\" class=\"prerendered changes-page\">\n");
+    for lang in [Lang::Vi, Lang::En] {
+        let tag = lang.tag();
+        h.push_str(&format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n"));
+        h.push_str(&format!(
+            "<header class=\"{}\">{}</header>\n<main><article class=\"dashboard\">\n",
+            markup::class::SITE,
+            markup::brand(lang)
+        ));
+        if let Some(latest) = versions.first() {
+            h.push_str(&format!(
+                "{}\n<h1>{}</h1>\n<p>{}</p>\n{}",
+                markup::unit(
+                    lang,
+                    &present::unit_line(lang, latest.snapshot),
+                    &present::unit_sources(lang, latest.snapshot)
+                ),
+                text(t(lang, Key::PageChanges)),
+                text(t(lang, Key::ChangesIntro)),
+                markup::page_nav(lang, View::Overview).replace(" aria-current=\"page\"", ""),
+            ));
+        }
+        for pair in versions.windows(2) {
+            let (new, old) = (&pair[0], &pair[1]);
+            let changes = crate::diff::diff(old.snapshot, new.snapshot);
+            let lines: Vec<present::ChangeLine> = changes
+                .iter()
+                .map(|c| present::change_line(lang, old.snapshot, new.snapshot, c))
+                .collect();
+            let date = |d: &str| crate::format::date(lang, d).unwrap_or_else(|| d.to_string());
+            let heading = match lang {
+                Lang::Vi => format!(
+                    "Phiên bản {} (công bố {}) so với phiên bản {} (công bố {})",
+                    new.version,
+                    date(new.published),
+                    old.version,
+                    date(old.published)
+                ),
+                Lang::En => format!(
+                    "Version {} (published {}) against version {} (published {})",
+                    new.version,
+                    date(new.published),
+                    old.version,
+                    date(old.published)
+                ),
+            };
+            h.push_str(&markup::change_list(
+                &heading,
+                &present::changes_summary(lang, &changes),
+                &lines,
+            ));
+        }
+        if let Some(latest) = versions.first() {
+            let lines: Vec<present::RevisionLine> = crate::diff::revisions(latest.snapshot)
+                .iter()
+                .map(|r| present::revision_line(lang, latest.snapshot, r))
+                .collect();
+            h.push_str(&markup::revision_list(t(lang, Key::OverTime), &lines));
+        }
+        h.push_str("</article></main>\n</div>\n");
+    }
+    h.push_str("</div>");
+    Boot {
+        html: h,
+        css: String::new(),
+    }
+}
+
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
     let tag = lang.tag();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");

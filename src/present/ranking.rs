@@ -78,10 +78,11 @@ fn ordered<'a>(s: &'a Snapshot, r: &'a Ranking) -> Vec<(&'a str, Option<&'a Rank
     out
 }
 
+/// A DTI value at the precision the ministry publishes it, four decimals ("0,8340"), or unknown.
 fn score_text(lang: Lang, v: Option<f64>) -> String {
     v.map_or_else(
         || t(lang, Key::Unknown).to_string(),
-        |v| format::number(lang, v),
+        |v| format::fixed(lang, v, 4),
     )
 }
 
@@ -106,7 +107,7 @@ fn mean_label(lang: Lang, v: f64) -> String {
     format!(
         "{} {}",
         t(lang, Key::ProvincialMean),
-        format::number(lang, v)
+        format::fixed(lang, v, 4)
     )
 }
 
@@ -606,6 +607,10 @@ mod tests {
         assert!(chart.rows[9].highlight);
         assert_eq!(chart.rows.iter().filter(|x| x.highlight).count(), 1);
         assert_eq!(chart.rows[62].value_label, "chưa rõ");
+        assert_eq!(
+            chart.rows[0].value_label, "0,8340",
+            "the source's four decimals"
+        );
         assert_eq!(
             chart.mean.as_ref().map(|m| m.label.as_str()),
             Some("Trung bình cấp tỉnh 0,6783")

@@ -124,6 +124,17 @@ pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
         }
         .query()
     );
+    // The change log says figure by figure what the newer data changed.
+    let changes_href = format!(
+        "{}{}{}",
+        page_base(),
+        crate::route::CHANGES_FILE,
+        crate::route::Route {
+            lang: Some(lang.get_untracked()),
+            ..Default::default()
+        }
+        .query()
+    );
     let m2 = m.clone();
     let text =
         move || crate::present::version_note(lang.get(), &m2.version, &m2.published, m2.pinned);
@@ -133,6 +144,8 @@ pub fn VersionNote(lang: RwSignal<Lang>) -> impl IntoView {
             {newer.then(|| view! {
                 " "
                 <a href=latest_href data-testid="newer-data">{move || t(lang.get(), Key::NewerData)}</a>
+                " "
+                <a href=changes_href data-testid="changes-link">{move || t(lang.get(), Key::SeeChanges)}</a>
             })}
         </p>
     }

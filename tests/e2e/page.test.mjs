@@ -231,7 +231,7 @@ test('at 320 px every chart label fits inside its chart and no two labels overla
     }
     return { charts: document.querySelectorAll('.chart-svg svg').length, problems };
   });
-  assert.equal(report.charts, 4);
+  assert.equal(report.charts, 5);
   assert.deepEqual(report.problems, []);
   // Vector graphics: crisp at device pixel ratio 2, and no sideways scrolling.
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);

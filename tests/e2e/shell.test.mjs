@@ -152,7 +152,7 @@ test('without JavaScript the page still shows the real figures, the four charts 
   const boot = page.locator('#boot');
   assert.match(await boot.locator('.static-vi .tally.headline .fraction').textContent(), /^35\/39$/);
   assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '89,7%');
-  assert.match(await boot.locator('.static-vi .tally:not(.headline)').textContent(), /^Báo cáo trước đó33\/39/);
+  assert.match(await boot.locator('.static-vi .tallies .tally:not(.headline)').textContent(), /^Báo cáo trước đó33\/39/);
   // Every section the app shows, with the same words: goals, initiatives, other figures, method.
   assert.match(await boot.locator('.static-vi .cards').first().textContent(), /^Mục tiêu năm 2024/);
   assert.match(await boot.locator('.static-vi .cards').nth(1).textContent(), /vào thứ Hai và thứ Năm/);
@@ -160,7 +160,7 @@ test('without JavaScript the page still shows the real figures, the four charts 
   assert.equal(await boot.locator('.static-vi .methodology').count(), 1);
   // Every source is cited by something on the page, by its title, linked.
   assert.match(await boot.locator('.static-vi .unit').textContent(), /từ 01\/07\/2025 · Nguồn: Thành phố Hồ Chí Minh sáp nhập/);
-  assert.equal(await boot.locator('.chart-svg svg:visible').count(), 4, 'the four charts, in Vietnamese');
+  assert.equal(await boot.locator('.chart-svg svg:visible').count(), 5, 'the overview\'s five charts, in Vietnamese');
   assert.equal(await boot.locator('.static-en').isVisible(), false);
   assert.match(await boot.locator('#chart-pillars svg:visible').textContent(), /13\/16 · 81,3%/);
   assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
@@ -177,7 +177,7 @@ test('without JavaScript each chart is drawn near the width it is seen at, so it
     await page.goto(server.url);
     const scales = await page.locator('#boot .static-vi .chart-svg svg:visible').evaluateAll((svgs) =>
       svgs.map((s) => s.getBoundingClientRect().width / s.viewBox.baseVal.width));
-    assert.equal(scales.length, 4, `${width}px: one drawing of each chart`);
+    assert.equal(scales.length, 5, `${width}px: one drawing of each chart`);
     for (const k of scales) assert.ok(k > 0.85 && k < 1.2, `${width}px: a drawing is shown at ${k.toFixed(2)}× its size`);
     await page.context().close();
   }
@@ -322,7 +322,7 @@ test('the static page and the app show the shared pieces alike, in both language
     }
     // Each of the four charts has its legend on both pages: the same entries, classes and words.
     const entries = (legends) => legends.map((l) => ({ class: l.class, entries: l.kids.map((e) => ({ class: e.class, text: e.all, swatch: e.kids[0]?.class })) }));
-    assert.equal(st.legends.length, 4, `${lang}: a legend for each chart`);
+    assert.equal(st.legends.length, 5, `${lang}: a legend for each chart`);
     assert.deepEqual(entries(app.legends), entries(st.legends), `${lang} legends`);
   }
 });

@@ -207,7 +207,7 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   // The page and each embed page: exactly one inline script, allowed by its own hash, and nothing
   // else inline.
   const embeds = readdirSync(site.dir).filter((f) => /^embed-\w+\.html$/.test(f));
-  assert.equal(embeds.length, 4);
+  assert.equal(embeds.length, 8);
   for (const f of ['index.html', ...embeds]) {
     const e = site.read(f).toString('utf8');
     const ecsp = e.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
