@@ -186,3 +186,28 @@ for (const lang of ['vi', 'en']) {
     await page.context().close();
   });
 }
+
+test('what changed: the log says figure by figure what each version changed and each figure over the reports; a link pinned to the first version says so quietly and links to it', async () => {
+  const page = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
+  await page.goto(`${server.url}thay-doi.html`);
+  const log = page.locator('#boot .static-vi');
+  const changes = await log.locator('.changes').first().textContent();
+  assert.match(changes, /so với phiên bản 02478a74b21c/);
+  assert.match(changes, /Thủ tục hành chính được giải quyết đúng hạn: khoảng 99% → gần 99%/);
+  assert.match(changes, /Cơ quan có dữ liệu tích hợp vào IOC tỉnh · thời điểm: cả năm 2023 → ngày 29\/1\/2024/);
+  const revisions = await log.locator('.revisions').textContent();
+  assert.match(revisions, /Số chỉ tiêu đạt: 33\/39 \(11 tháng năm 2023\) → 35\/39 \(cả năm 2023\)/);
+  assert.match(revisions, /98% \(11 tháng năm 2023\) → 100% \(đến 15\/10\/2024\)/);
+  assert.doesNotMatch(revisions, /13\/16[^;]*12\/15/, 'a later set never continues the first');
+  await page.context().close();
+
+  // A reader of a link pinned to the first version: the figures they were given, and a quiet
+  // note that newer data exist, with the log one click away.
+  const pinned = await openPage(browser, { width: 412, height: 823 });
+  await pinned.goto(`${server.url}?snapshot=ba-ria-vung-tau-2023&v=02478a74b21c`);
+  await pinned.getByTestId('headline').waitFor();
+  const note = pinned.getByTestId('version-note');
+  assert.match(await note.textContent(), /Số liệu ghim ở phiên bản 02478a74b21c/);
+  assert.match(await pinned.getByTestId('changes-link').getAttribute('href'), /thay-doi\.html\?lang=vi$/);
+  await pinned.context().close();
+});

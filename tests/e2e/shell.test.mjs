@@ -164,7 +164,7 @@ test('without JavaScript the page still shows the real figures, the four charts 
   assert.equal(await boot.locator('.static-en').isVisible(), false);
   assert.match(await boot.locator('#chart-pillars svg:visible').textContent(), /13\/16 · 81,3%/);
   assert.match(await boot.locator('#chart-context').textContent(), /0,5878 → 2023: 0,7353/);
-  assert.equal(await boot.locator('.static-vi .sources li a').count(), 10);
+  assert.equal(await boot.locator('.static-vi .sources li a').count(), 11);
   assert.doesNotMatch(await boot.locator('.static-vi').textContent(), /seed-|Quyết định 17\/QĐ-UBQGCĐS/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
