@@ -267,7 +267,11 @@ fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> Str
          <div class=\"chart-tools\">{}</div>{areas}{}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
         text(present::chart_title(lang, id)),
         text(&present::chart_as_of(lang, id, s, &pick)),
-        text(&present::chart_source(lang, id, s, &pick)),
+        format!(
+            "{}: {}",
+            text(t(lang, Key::Source)),
+            markup::source_links(&present::chart_source_refs(lang, id, s, &pick))
+        ),
         markup::legend(&present::legend(lang, id, s)),
         markup::chart_notes(&present::chart_notes(lang, id, s)),
         text(&summary),

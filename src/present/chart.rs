@@ -15,7 +15,7 @@ use super::{
     indicator_summary, percent_ticks, pillar_rows, pillar_summary, results_when, source_line,
     tallies_latest_first, unique,
 };
-use super::{context_table, headline_table, indicator_table, pillar_table, Table};
+use super::{context_table, headline_table, indicator_table, pillar_table, SourceRef, Table};
 use crate::chart::{
     bars_chart, dumbbell_chart, goals_chart, line_chart, ranking_chart as draw_ranking, Drawn,
     Options, Series,
@@ -265,6 +265,11 @@ pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String
 /// "Nguồn: title; title".
 pub fn chart_source(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
     source_line(lang, s, &chart_source_ids(id, s, pick))
+}
+
+/// The chart's sources as the page links them: title, publisher and date.
+pub fn chart_source_refs(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> Vec<SourceRef> {
+    super::source_refs(lang, s, &chart_source_ids(id, s, pick))
 }
 
 pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {

@@ -20,9 +20,9 @@ pub use changes::{
     change_line, changes_summary, revision_line, ChangeLine, RevisionLine, StepLine,
 };
 pub use chart::{
-    chart_as_of, chart_as_of_ids, chart_notes, chart_source, chart_source_ids, chart_summary,
-    chart_table, chart_title, document_title, draw, legend, page_name, page_title, version_note,
-    LegendItem, Pick,
+    chart_as_of, chart_as_of_ids, chart_notes, chart_source, chart_source_ids, chart_source_refs,
+    chart_summary, chart_table, chart_title, document_title, draw, legend, page_name, page_title,
+    version_note, LegendItem, Pick,
 };
 pub use context::{context_rows, context_summary, context_table, figure_text, single_figures};
 pub use followup::{set_tallies, SetTally};

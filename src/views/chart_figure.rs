@@ -18,7 +18,7 @@ use crate::markup::class;
 use crate::present::Table;
 use crate::state::{chart_pending, ChartContext};
 use crate::views::charts::ChartSpec;
-use crate::views::shared::Legend;
+use crate::views::shared::{Legend, SourceLinks};
 use crate::views::tools::ChartTools;
 
 #[component]
@@ -44,7 +44,7 @@ pub fn ChartFigure(
     let ChartSpec {
         title,
         as_of,
-        source,
+        sources,
         summary,
         table,
         legend,
@@ -190,7 +190,9 @@ pub fn ChartFigure(
             <figcaption>
                 <h2 class="chart-title">{move || title.get()}</h2>
                 <p class="chart-subtitle" data-testid=format!("as-of-{id}")>{move || as_of.get()}</p>
-                <p class="chart-subtitle" data-testid=format!("source-{id}")>{move || source.get()}</p>
+                <p class="chart-subtitle" data-testid=format!("source-{id}")>
+                    {move || t(lang.get(), Key::Source)} ": " {move || view! { <SourceLinks refs=sources.get() /> }}
+                </p>
             </figcaption>
             <div class="chart-tools">
                 <Legend items=legend hidden=hidden lang=lang />

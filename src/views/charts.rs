@@ -21,8 +21,10 @@ pub struct ChartSpec {
     pub title: Signal<String>,
     /// "Thời điểm: 11 tháng năm 2023".
     pub as_of: Signal<String>,
-    /// "Nguồn: …".
+    /// "Nguồn: …", as text (downloads draw it).
     pub source: Signal<String>,
+    /// The same sources as the page links them.
+    pub sources: Signal<Vec<present::SourceRef>>,
     pub summary: Signal<String>,
     pub table: Signal<Table>,
     pub legend: Signal<Vec<LegendItem>>,
@@ -51,6 +53,9 @@ pub fn spec(
         title: Signal::derive(move || present::chart_title(lang.get(), id).to_string()),
         as_of: of(present::chart_as_of),
         source: of(present::chart_source),
+        sources: Signal::derive(move || {
+            s.with_value(|s| present::chart_source_refs(lang.get(), id, s, &pick()))
+        }),
         summary: of(present::chart_summary),
         table: Signal::derive(move || {
             s.with_value(|s| present::chart_table(lang.get(), id, s, &pick()))
