@@ -203,6 +203,12 @@ pub enum ProblemKind {
         published: String,
         path: String,
     },
+    UnknownUnit {
+        id: String,
+    },
+    UnknownGrouping {
+        id: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -259,6 +265,8 @@ impl ProblemKind {
             NotWhole { .. } => "not_whole",
             RankWithoutOutOf { .. } => "rank_without_out_of",
             SourceAfterPublication { .. } => "source_after_publication",
+            UnknownUnit { .. } => "unknown_unit",
+            UnknownGrouping { .. } => "unknown_grouping",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",

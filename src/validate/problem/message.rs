@@ -287,6 +287,14 @@ impl ProblemKind {
                 format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn một nguồn chưa có"),
                 format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"),
             ],
+            UnknownUnit { id } => [
+                format!("đơn vị `{id}` không có trong `units`"),
+                format!("unit `{id}` is not in `units`"),
+            ],
+            UnknownGrouping { id } => [
+                format!("nhóm `{id}` không có trong `groupings`"),
+                format!("grouping `{id}` is not in `groupings`"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
