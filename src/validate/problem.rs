@@ -203,6 +203,27 @@ pub enum ProblemKind {
         published: String,
         path: String,
     },
+    /// A later observation (`reported`) whose as-of is not of a year after the result year.
+    ReportedNotLater {
+        id: String,
+        year: i32,
+        result_year: i32,
+        path: String,
+        as_of_path: String,
+        result_year_path: String,
+    },
+    /// A later observation that says met or not met, of an indicator with no goal to meet.
+    StatusWithoutGoal {
+        status: Status,
+        status_path: String,
+        goal_path: String,
+    },
+    /// A value reported against a general goal, which has no unit to read a value in.
+    ValueWithoutUnit {
+        value: f64,
+        path: String,
+        goal_path: String,
+    },
     UnknownUnit {
         id: String,
     },
@@ -265,6 +286,9 @@ impl ProblemKind {
             NotWhole { .. } => "not_whole",
             RankWithoutOutOf { .. } => "rank_without_out_of",
             SourceAfterPublication { .. } => "source_after_publication",
+            ReportedNotLater { .. } => "reported_not_later",
+            StatusWithoutGoal { .. } => "status_without_goal",
+            ValueWithoutUnit { .. } => "value_without_unit",
             UnknownUnit { .. } => "unknown_unit",
             UnknownGrouping { .. } => "unknown_grouping",
             EmptyText => "empty_text",

@@ -298,7 +298,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
                 c.sources(&tp, &t.sources);
             }
         }
-        c.indicator_reported(&p, ind);
+        c.indicator_reported(s, &p, ind);
     }
 
     c.unique("$.goals", s.goals.iter().map(|x| x.id.as_str()));
@@ -307,7 +307,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.id(&join_key(&p, "id"), &g.id);
         c.text(&join_key(&p, "text"), &g.text);
         c.sources(&p, &g.sources);
-        c.goal_reported(&p, g);
+        c.goal_reported(s, &p, g);
     }
 
     c.unique("$.initiatives", s.initiatives.iter().map(|x| x.id.as_str()));

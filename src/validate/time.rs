@@ -1,6 +1,6 @@
 //! When the figures were true, against the snapshot's period: tallies and results of the result
-//! year, and a successor that came after the figures it follows; and sources dated no later than
-//! the version that cites them was published.
+//! year, later observations of a later year, and a successor that came after the figures it
+//! follows; and sources dated no later than the version that cites them was published.
 
 use crate::format::parse_date;
 use crate::snapshot::{AsOf, Snapshot};
@@ -26,6 +26,27 @@ impl Checker<'_> {
             self.problems.push(
                 path,
                 ProblemKind::AsOfOutsideResultYear {
+                    id: shown(id, 40),
+                    year: a.year,
+                    result_year: s.period.result_year,
+                    path: path.into(),
+                    as_of_path: join_key(&join_index("$.as_of", i), "year"),
+                    result_year_path: "$.period.result_year".into(),
+                },
+            );
+        }
+    }
+
+    /// A later observation's as-of at `path` (`id`), which must be of a year after the result
+    /// year.
+    pub(super) fn after_result_year(&mut self, s: &Snapshot, path: &str, id: &str) {
+        let Some((i, a)) = s.as_of.iter().enumerate().find(|(_, a)| a.id == id) else {
+            return; // A dangling id is reported as such.
+        };
+        if a.year <= s.period.result_year {
+            self.problems.push(
+                path,
+                ProblemKind::ReportedNotLater {
                     id: shown(id, 40),
                     year: a.year,
                     result_year: s.period.result_year,

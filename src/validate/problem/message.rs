@@ -287,6 +287,40 @@ impl ProblemKind {
                 format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn một nguồn chưa có"),
                 format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"),
             ],
+            ReportedNotLater {
+                id,
+                year,
+                result_year,
+                path: p,
+                as_of_path: a,
+                result_year_path: r,
+            } => [
+                format!("`{p}` là `{id}`, thuộc năm {year} (`{a}`): một lần báo cáo sau phải thuộc năm sau năm kết quả {result_year} (`{r}`)"),
+                format!("`{p}` is `{id}`, of the year {year} (`{a}`): a later observation is of a year after the result year {result_year} (`{r}`)"),
+            ],
+            StatusWithoutGoal {
+                status,
+                status_path: s,
+                goal_path: g,
+            } => {
+                let [vi, en] = if *status == Status::Met {
+                    ["đạt", "met"]
+                } else {
+                    ["chưa đạt", "not met"]
+                };
+                [
+                    format!("`{s}` ghi là {vi}, nhưng chỉ tiêu không có mục tiêu nào (`{g}` là null) để so"),
+                    format!("`{s}` says {en}, but there is no goal to meet (`{g}` is null)"),
+                ]
+            }
+            ValueWithoutUnit {
+                value,
+                path: p,
+                goal_path: g,
+            } => [
+                format!("`{p}` là {value}, nhưng `{g}` là mục tiêu chung, không có đơn vị để hiểu một giá trị: hãy ghi điều đã biết trong `note`"),
+                format!("`{p}` is {value}, but `{g}` is a general goal, with no unit to read a value in: say what is known in `note`"),
+            ],
             UnknownUnit { id } => [
                 format!("đơn vị `{id}` không có trong `units`"),
                 format!("unit `{id}` is not in `units`"),
