@@ -230,6 +230,71 @@ pub enum ProblemKind {
     UnknownGrouping {
         id: String,
     },
+    /// A unit whose last day (`until`) comes before its first (`since`).
+    UntilBeforeSince {
+        since: String,
+        until: String,
+        since_path: String,
+        until_path: String,
+    },
+    /// A unit named as its own successor.
+    OwnSuccessor {
+        id: String,
+        path: String,
+    },
+    /// A successor that existed before the unit it succeeds had ended.
+    SuccessorNotAfter {
+        successor: String,
+        since: String,
+        until: String,
+        path: String,
+        since_path: String,
+        until_path: String,
+    },
+    /// A grouping whose listed members are not as many as its size.
+    MembersNotSize {
+        listed: usize,
+        size: u32,
+        members_path: String,
+        size_path: String,
+    },
+    /// A ranking entry for a unit that is not among its grouping's listed members.
+    NotAMember {
+        unit: String,
+        path: String,
+        members_path: String,
+    },
+    /// A unit ranked in (or listed as a member of) a grouping as of a day it did not exist:
+    /// before its `since` or, when `after_until`, after its `until`.
+    UnitNotValidOn {
+        unit: String,
+        day: String,
+        limit: String,
+        after_until: bool,
+        path: String,
+        day_path: String,
+        limit_path: String,
+    },
+    /// Two rankings of one grouping for one year: one score per unit and year.
+    DuplicateRanking {
+        year: i32,
+        grouping: String,
+        path: String,
+        first_path: String,
+    },
+    /// An entry sharing its rank with another without saying `tie`.
+    SharedRankWithoutTie {
+        rank: u32,
+        path: String,
+        other_path: String,
+        tie_path: String,
+    },
+    /// An entry that says `tie` with no other entry of its rank (`None`: its rank is unknown).
+    TieAlone {
+        rank: Option<u32>,
+        tie_path: String,
+        entries_path: String,
+    },
     EmptyText,
     TextTooLong {
         chars: usize,
@@ -291,6 +356,15 @@ impl ProblemKind {
             ValueWithoutUnit { .. } => "value_without_unit",
             UnknownUnit { .. } => "unknown_unit",
             UnknownGrouping { .. } => "unknown_grouping",
+            UntilBeforeSince { .. } => "until_before_since",
+            OwnSuccessor { .. } => "own_successor",
+            SuccessorNotAfter { .. } => "successor_not_after",
+            MembersNotSize { .. } => "members_not_size",
+            NotAMember { .. } => "not_a_member",
+            UnitNotValidOn { .. } => "unit_not_valid_on",
+            DuplicateRanking { .. } => "duplicate_ranking",
+            SharedRankWithoutTie { .. } => "shared_rank_without_tie",
+            TieAlone { .. } => "tie_alone",
             EmptyText => "empty_text",
             TextTooLong { .. } => "text_too_long",
             EmptyList => "empty_list",

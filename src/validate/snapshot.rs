@@ -64,7 +64,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn range(&mut self, path: &str, value: f64, min: f64, max: f64) {
+    pub(super) fn range(&mut self, path: &str, value: f64, min: f64, max: f64) {
         if !value.is_finite() || value < min || value > max {
             self.problems
                 .push(path, ProblemKind::OutOfRange { value, min, max });

@@ -329,6 +329,105 @@ impl ProblemKind {
                 format!("nhóm `{id}` không có trong `groupings`"),
                 format!("grouping `{id}` is not in `groupings`"),
             ],
+            UntilBeforeSince {
+                since,
+                until,
+                since_path: s,
+                until_path: u,
+            } => [
+                format!("`{u}` {until} trước `{s}` {since}: một đơn vị không thể kết thúc trước khi có"),
+                format!("`{u}` {until} is before `{s}` {since}: a unit cannot end before it begins"),
+            ],
+            OwnSuccessor { id, path: p } => [
+                format!("`{p}` là `{id}`, chính đơn vị này: đơn vị kế tục phải là một đơn vị khác"),
+                format!("`{p}` is `{id}`, the unit itself: a successor is another unit"),
+            ],
+            SuccessorNotAfter {
+                successor,
+                since,
+                until,
+                path: p,
+                since_path: s,
+                until_path: u,
+            } => [
+                format!("`{p}` là `{successor}`, có từ {since} (`{s}`), không sau ngày cuối {until} của đơn vị này (`{u}`): đơn vị kế tục không thể có trước khi đơn vị cũ kết thúc"),
+                format!("`{p}` is `{successor}`, which exists since {since} (`{s}`), not after this unit's last day {until} (`{u}`): a successor cannot exist before its predecessor ends"),
+            ],
+            MembersNotSize {
+                listed,
+                size,
+                members_path: m,
+                size_path: z,
+            } => [
+                format!("`{m}` liệt kê {listed} đơn vị, nhưng `{z}` là {size}: khi liệt kê, phải đủ mọi thành viên"),
+                format!("`{m}` lists {listed} units, but `{z}` is {size}: listed members are all of them"),
+            ],
+            NotAMember {
+                unit,
+                path: p,
+                members_path: m,
+            } => [
+                format!("`{p}` là `{unit}`, không có trong các thành viên của nhóm ở `{m}`"),
+                format!("`{p}` is `{unit}`, which is not among the grouping's members at `{m}`"),
+            ],
+            UnitNotValidOn {
+                unit,
+                day,
+                limit,
+                after_until: false,
+                path: p,
+                day_path: d,
+                limit_path: l,
+            } => [
+                format!("`{p}` là `{unit}`, đơn vị chưa có vào ngày {day} của nhóm (`{d}`): nó chỉ có từ {limit} (`{l}`)"),
+                format!("`{p}` is `{unit}`, which did not exist yet on the grouping's day {day} (`{d}`): it exists since {limit} (`{l}`)"),
+            ],
+            UnitNotValidOn {
+                unit,
+                day,
+                limit,
+                after_until: true,
+                path: p,
+                day_path: d,
+                limit_path: l,
+            } => [
+                format!("`{p}` là `{unit}`, đơn vị đã không còn vào ngày {day} của nhóm (`{d}`): nó chỉ tồn tại đến {limit} (`{l}`)"),
+                format!("`{p}` is `{unit}`, which no longer existed on the grouping's day {day} (`{d}`): it existed until {limit} (`{l}`)"),
+            ],
+            DuplicateRanking {
+                year,
+                grouping,
+                path: p,
+                first_path: f,
+            } => [
+                format!("`{p}` và `{f}` cùng xếp hạng nhóm `{grouping}` cho năm {year}: mỗi đơn vị chỉ có một điểm cho mỗi năm"),
+                format!("`{p}` and `{f}` both rank the grouping `{grouping}` for {year}: one score per unit and year"),
+            ],
+            SharedRankWithoutTie {
+                rank,
+                path: p,
+                other_path: o,
+                tie_path: t,
+            } => [
+                format!("`{p}` và `{o}` cùng là hạng {rank}, nhưng `{t}` không ghi là đồng hạng: thứ hạng là duy nhất trừ khi nguồn nói đồng hạng"),
+                format!("`{p}` and `{o}` are both rank {rank}, but `{t}` does not say tie: ranks are unique unless the source gives a tie"),
+            ],
+            TieAlone {
+                rank: Some(rank),
+                tie_path: t,
+                entries_path: e,
+            } => [
+                format!("`{t}` ghi là đồng hạng, nhưng không mục nào khác trong `{e}` có hạng {rank}"),
+                format!("`{t}` says tie, but no other entry of `{e}` has rank {rank}"),
+            ],
+            TieAlone {
+                rank: None,
+                tie_path: t,
+                entries_path: e,
+            } => [
+                format!("`{t}` ghi là đồng hạng, nhưng thứ hạng chưa rõ: không thể đồng hạng với mục nào trong `{e}`"),
+                format!("`{t}` says tie, but the rank is unknown: it ties with no entry of `{e}`"),
+            ],
             EmptyText => ["văn bản rỗng".into(), "the text is empty".into()],
             TextTooLong { chars, limit } => [
                 format!("văn bản dài {chars} ký tự, vượt giới hạn {limit}"),
