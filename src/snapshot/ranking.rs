@@ -116,6 +116,7 @@ pub struct Stat {
 /// A figure over the years (the provincial DTI average, 2020–2024).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transform = YearSeries::bound_figures))]
 #[serde(deny_unknown_fields)]
 pub struct YearSeries {
     pub id: String,
@@ -131,7 +132,10 @@ pub struct YearSeries {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SeriesPoint {
+    /// 2000–2100, once in a series.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = super::Period::FIRST_YEAR, max = super::Period::LAST_YEAR)))]
     pub year: i32,
+    /// In the series' unit.
     pub value: Option<f64>,
     /// What changed that year (the method), said on the chart.
     #[serde(default)]
@@ -149,5 +153,13 @@ impl Ranking {
             "allOf".into(),
             serde_json::json!([{ "properties": { "mean": { "properties": { "value": bound } } } }]),
         );
+    }
+}
+
+impl YearSeries {
+    /// For the JSON Schema: every point's value within the series unit's bounds.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_figures(schema: &mut schemars::Schema) {
+        Unit::bound_figures(schema, &[&["points", "*", "value"]], None);
     }
 }
