@@ -343,3 +343,22 @@ fn every_later_part_names_its_sources_and_what_it_names_exists() {
         assert_eq!(got, vec![(path.to_string(), code)], "{pointer} := {value}");
     }
 }
+
+/// The worked example of the README's format section is a snapshot the validator accepts.
+#[test]
+fn the_readme_example_is_valid() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let section = readme
+        .split_once("### The snapshot format")
+        .map(|(_, s)| s)
+        .expect("the format section");
+    let example = section
+        .split_once("```json")
+        .and_then(|(_, s)| s.split_once("```"))
+        .map(|(json, _)| json)
+        .expect("a JSON example");
+    if let Err(p) = parse_snapshot(example.as_bytes()) {
+        panic!("the README's example:\n{p}");
+    }
+}
