@@ -29,7 +29,8 @@ fn kind(key: &str, in_list: Option<&str>) -> Kind {
         (_, Some("services")) => Kind::Text,
         (_, Some(_)) => Kind::Other, // source ids cited, notes (objects)
         ("vi" | "en" | "title" | "publisher" | "level", None) => Kind::Text,
-        ("id" | "series", None) => Kind::Id,
+        // A unit's `code` is an administrative unit's id (`VN-43`).
+        ("id" | "series" | "code", None) => Kind::Id,
         ("url", None) => Kind::Link,
         _ => Kind::Other,
     }
@@ -220,4 +221,144 @@ fn links_are_plain_http_links() {
     };
     let en = p.0[0].kind.message(Lang::En);
     assert!(en.contains("\\u{202E}") && !en.contains('\u{202E}'), "{en}");
+}
+
+/// The parts added for what came after the result year (later observations, the units, groupings
+/// and rankings, figures over the years): every figure names a source and every source, as-of,
+/// unit and grouping it names is listed; every date is a date; a unit's code is a unit's id. The
+/// base is `tests/fixtures/later-parts.json`.
+#[test]
+fn every_later_part_names_its_sources_and_what_it_names_exists() {
+    let base = read("tests/fixtures/later-parts.json");
+    assert!(parse_snapshot(base.to_string().as_bytes()).is_ok());
+    for (pointer, value, path, code) in [
+        (
+            "/indicators/0/reported/0/sources",
+            json!([]),
+            "$.indicators[0].reported[0].sources",
+            "no_sources",
+        ),
+        (
+            "/indicators/0/reported/0/sources/0",
+            json!("dcs"),
+            "$.indicators[0].reported[0].sources[0]",
+            "unknown_source",
+        ),
+        (
+            "/indicators/0/reported/0/as_of",
+            json!("2024-10"),
+            "$.indicators[0].reported[0].as_of",
+            "unknown_as_of",
+        ),
+        (
+            "/goals/0/reported/0/sources",
+            json!([]),
+            "$.goals[0].reported[0].sources",
+            "no_sources",
+        ),
+        (
+            "/rankings/0/sources",
+            json!([]),
+            "$.rankings[0].sources",
+            "no_sources",
+        ),
+        (
+            "/rankings/0/entries/0/sources/0",
+            json!("dti-2021"),
+            "$.rankings[0].entries[0].sources[0]",
+            "unknown_source",
+        ),
+        (
+            "/rankings/0/entries/0/sources",
+            json!([]),
+            "$.rankings[0].entries[0].sources",
+            "no_sources",
+        ),
+        (
+            "/rankings/0/mean/sources",
+            json!([]),
+            "$.rankings[0].mean.sources",
+            "no_sources",
+        ),
+        (
+            "/series/0/points/0/sources",
+            json!([]),
+            "$.series[0].points[0].sources",
+            "no_sources",
+        ),
+        (
+            "/rankings/1/grouping",
+            json!("vn-35"),
+            "$.rankings[1].grouping",
+            "unknown_grouping",
+        ),
+        (
+            "/rankings/1/entries/0/unit",
+            json!("ha-noi"),
+            "$.rankings[1].entries[0].unit",
+            "unknown_unit",
+        ),
+        (
+            "/units/3/successor",
+            json!("VN-SG"),
+            "$.units[3].successor",
+            "unknown_unit",
+        ),
+        (
+            "/units/4/since",
+            json!("2025-7-1"),
+            "$.units[4].since",
+            "bad_date",
+        ),
+        (
+            "/units/3/until",
+            json!("30/6/2025"),
+            "$.units[3].until",
+            "bad_date",
+        ),
+        (
+            "/groupings/1/as_of",
+            json!("2025-02-29"),
+            "$.groupings[1].as_of",
+            "bad_date",
+        ),
+        (
+            "/rankings/1/published",
+            json!("tháng 10/2025"),
+            "$.rankings[1].published",
+            "bad_date",
+        ),
+        ("/units/3/code", json!("VN 43"), "$.units[3].code", "bad_id"),
+        (
+            "/rankings/0/id",
+            json!("DTI-2022"),
+            "$.rankings[0].id",
+            "bad_id",
+        ),
+        ("/series/0/id", json!(""), "$.series[0].id", "bad_id"),
+    ] {
+        let mut doc = base.clone();
+        *doc.pointer_mut(pointer).expect("path") = value.clone();
+        let got = codes(parse_snapshot(doc.to_string().as_bytes()).map(|_| ()));
+        assert_eq!(got, vec![(path.to_string(), code)], "{pointer} := {value}");
+    }
+}
+
+/// The worked example of the README's format section is a snapshot the validator accepts.
+#[test]
+fn the_readme_example_is_valid() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let section = readme
+        .split_once("### The snapshot format")
+        .map(|(_, s)| s)
+        .expect("the format section");
+    let example = section
+        .split_once("```json")
+        .and_then(|(_, s)| s.split_once("```"))
+        .map(|(json, _)| json)
+        .expect("a JSON example");
+    if let Err(p) = parse_snapshot(example.as_bytes()) {
+        panic!("the README's example:\n{p}");
+    }
 }

@@ -4,9 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Period, Snapshot, Text};
-// Named by the generated schema only (a native build-time artefact).
-#[cfg(not(target_arch = "wasm32"))]
-use super::SCHEMA_VERSION;
 
 /// `public/data/index.json`: every snapshot the app can show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,7 +11,7 @@ use super::SCHEMA_VERSION;
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Must be 1 for this format.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = SCHEMA_VERSION)))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = super::SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The id of the snapshot shown when the URL names none.
     pub default: String,

@@ -283,9 +283,9 @@ impl Unit {
     }
 
     /// For the JSON Schema: on an object that has a `unit`, one `if`/`then` rule per unit that
-    /// bounds the figures at `figures` (each a path of property names) as [`Unit::bounds`] does,
-    /// whole numbers for [`Unit::is_whole`] units, and where `rank_out_of` names a property, a
-    /// rank requires it (how many were ranked).
+    /// bounds the figures at `figures` (each a path of property names, `*` for every item of a
+    /// list) as [`Unit::bounds`] does, whole numbers for [`Unit::is_whole`] units, and where
+    /// `rank_out_of` names a property, a rank requires it (how many were ranked).
     #[cfg(not(target_arch = "wasm32"))]
     fn bound_figures(
         schema: &mut schemars::Schema,
@@ -322,14 +322,20 @@ impl Unit {
                 for path in figures {
                     let mut at = &mut then;
                     for (i, key) in path.iter().enumerate() {
-                        let properties = at
-                            .entry("properties")
-                            .or_insert_with(|| json!({}))
-                            .as_object_mut();
-                        let Some(properties) = properties else {
-                            return json!({});
+                        // `*` steps into every item of a list.
+                        let slot = if *key == "*" {
+                            at.entry("items")
+                        } else {
+                            let properties = at
+                                .entry("properties")
+                                .or_insert_with(|| json!({}))
+                                .as_object_mut();
+                            let Some(properties) = properties else {
+                                return json!({});
+                            };
+                            properties.entry(*key)
                         };
-                        let next = properties.entry(*key).or_insert_with(|| {
+                        let next = slot.or_insert_with(|| {
                             if i + 1 == path.len() {
                                 bound.clone()
                             } else {
@@ -505,7 +511,8 @@ pub struct ContextFigure {
 }
 
 impl Indicator {
-    /// For the JSON Schema: `result`, `target` and `goal` values within their unit's bounds.
+    /// For the JSON Schema: `result`, `target`, `goal` and `reported` values within their unit's
+    /// bounds.
     #[cfg(not(target_arch = "wasm32"))]
     fn bound_figures(schema: &mut schemars::Schema) {
         Unit::bound_figures(
@@ -514,6 +521,7 @@ impl Indicator {
                 &["result", "value"],
                 &["target", "value"],
                 &["goal", "value"],
+                &["reported", "*", "value"],
             ],
             None,
         );

@@ -37,7 +37,8 @@ pub struct Grouping {
     pub id: String,
     /// "63 tỉnh, thành phố (trước sáp nhập 2025)".
     pub name: Text,
-    /// How many units it has: what a rank is out of.
+    /// How many units it has (1–1000): what a rank is out of.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = Grouping::MAX_SIZE)))]
     pub size: u32,
     /// The day its units are as of (`YYYY-MM-DD`): every unit it ranks existed then.
     pub as_of: String,
@@ -47,15 +48,24 @@ pub struct Grouping {
     pub members: Vec<String>,
 }
 
+impl Grouping {
+    /// The most units a grouping may have: Vietnam has 63 provinces (34 since 2025) and some
+    /// seven hundred districts; a thousand leaves room for any of these and refuses a slip such as
+    /// `6300`.
+    pub const MAX_SIZE: u32 = 1000;
+}
+
 /// One published ranking: a year, a grouping, each unit's rank and score as far as sourced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transform = Ranking::bound_mean))]
 #[serde(deny_unknown_fields)]
 pub struct Ranking {
     pub id: String,
     /// "Xếp hạng DTI cấp tỉnh 2023".
     pub name: Text,
-    /// The year the figures are about (DTI 2023 was published in 2025).
+    /// The year the figures are about (DTI 2023 was published in 2025), 2000–2100.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = super::Period::FIRST_YEAR, max = super::Period::LAST_YEAR)))]
     pub year: i32,
     /// A grouping id.
     pub grouping: String,
@@ -64,7 +74,7 @@ pub struct Ranking {
     pub published: Option<String>,
     /// Scores are DTI values, 0–1.
     pub entries: Vec<RankEntry>,
-    /// The mean score of the grouping's units, where published.
+    /// The mean score of the grouping's units (0–1), where published.
     #[serde(default)]
     pub mean: Option<Stat>,
     #[serde(default)]
@@ -79,10 +89,14 @@ pub struct Ranking {
 pub struct RankEntry {
     /// A unit id.
     pub unit: String,
+    /// 1 to the grouping's `size`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = super::Count::MAX)))]
     pub rank: Option<u32>,
     /// Shares its rank with another unit, as the source has it (2022: two provinces 15th).
     #[serde(default)]
     pub tie: bool,
+    /// A DTI value, 0–1.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 1)))]
     pub score: Option<f64>,
     /// What a reader must know about this place ("one of the last three; the order is not given").
     #[serde(default)]
@@ -102,6 +116,7 @@ pub struct Stat {
 /// A figure over the years (the provincial DTI average, 2020–2024).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(transform = YearSeries::bound_figures))]
 #[serde(deny_unknown_fields)]
 pub struct YearSeries {
     pub id: String,
@@ -117,10 +132,34 @@ pub struct YearSeries {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SeriesPoint {
+    /// 2000–2100, once in a series.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = super::Period::FIRST_YEAR, max = super::Period::LAST_YEAR)))]
     pub year: i32,
+    /// In the series' unit.
     pub value: Option<f64>,
     /// What changed that year (the method), said on the chart.
     #[serde(default)]
     pub note: Option<Text>,
     pub sources: Vec<String>,
+}
+
+impl Ranking {
+    /// For the JSON Schema: the mean, a score, within a score's bounds (0–1).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_mean(schema: &mut schemars::Schema) {
+        let (min, max) = Unit::Score.bounds();
+        let bound = serde_json::json!({ "minimum": min as i64, "maximum": max as i64 });
+        schema.insert(
+            "allOf".into(),
+            serde_json::json!([{ "properties": { "mean": { "properties": { "value": bound } } } }]),
+        );
+    }
+}
+
+impl YearSeries {
+    /// For the JSON Schema: every point's value within the series unit's bounds.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bound_figures(schema: &mut schemars::Schema) {
+        Unit::bound_figures(schema, &[&["points", "*", "value"]], None);
+    }
 }

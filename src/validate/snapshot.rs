@@ -1,6 +1,8 @@
 //! The meaning of a snapshot, once its types are right: ids, dates, ranges, and references
 //! between its parts (sources, as-of dates), part by part. Texts and links (`text.rs`), tallies,
-//! indicators' claims (`figures.rs`), context figures and time have their own files.
+//! indicators' claims (`figures.rs`), later observations (`reported.rs`), context figures,
+//! units, groupings and rankings (`rankings.rs`), figures over the years (`series.rs`) and time
+//! have their own files.
 
 use std::collections::HashSet;
 
@@ -62,7 +64,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn range(&mut self, path: &str, value: f64, min: f64, max: f64) {
+    pub(super) fn range(&mut self, path: &str, value: f64, min: f64, max: f64) {
         if !value.is_finite() || value < min || value > max {
             self.problems
                 .push(path, ProblemKind::OutOfRange { value, min, max });
@@ -168,7 +170,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The id of an administrative unit (`VN-43`).
-    fn unit_id(&mut self, path: &str, id: &str) {
+    pub(super) fn unit_id(&mut self, path: &str, id: &str) {
         if !is_unit_id(id) {
             self.problems.push(
                 path,
@@ -269,6 +271,9 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
             tally_as_of.push((&t.as_of, i));
         }
         c.as_of(&p, &t.as_of);
+        if let Some(set) = &t.set {
+            c.text(&join_key(&p, "set"), set);
+        }
         c.sources(&p, &t.sources);
         c.tally(&p, t);
     }
@@ -293,6 +298,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
                 c.sources(&tp, &t.sources);
             }
         }
+        c.indicator_reported(s, &p, ind);
     }
 
     c.unique("$.goals", s.goals.iter().map(|x| x.id.as_str()));
@@ -301,6 +307,7 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.id(&join_key(&p, "id"), &g.id);
         c.text(&join_key(&p, "text"), &g.text);
         c.sources(&p, &g.sources);
+        c.goal_reported(s, &p, g);
     }
 
     c.unique("$.initiatives", s.initiatives.iter().map(|x| x.id.as_str()));
@@ -321,6 +328,9 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
     for (i, n) in s.notes.iter().enumerate() {
         c.text(&join_index("$.notes", i), n);
     }
+
+    c.among_others(s);
+    c.series(&s.series);
 
     c.time(s);
 }

@@ -1,6 +1,7 @@
 //! When the figures were true, against the snapshot's period: tallies and results of the result
-//! year, and a successor that came after the figures it follows; and sources dated no later than
-//! the version that cites them was published.
+//! year, later observations of a later year, and a successor that came after the figures it
+//! follows; sources dated no later than the version that cites them was published; and the days a
+//! date may mean, for comparing dates written to the day, the month or the year.
 
 use crate::format::parse_date;
 use crate::snapshot::{AsOf, Snapshot};
@@ -9,6 +10,21 @@ use super::decode::{join_index, join_key};
 use super::problem::{ProblemKind, Problems};
 use super::snapshot::Checker;
 use super::text::shown;
+
+/// A day as `(year, month, day)`, compared in that order.
+pub(super) type Day = (u32, u32, u32);
+
+/// The first and the last day a date may mean: `2025` runs from 2025-01-01 to 2025-12-31,
+/// `2025-06` from 2025-06-01 to 2025-06-31 (no real day of a month comes after its 31st, so 31
+/// closes every month). `None` for what is not a date, which is reported as such.
+pub(super) fn days(date: &str) -> Option<(Day, Day)> {
+    let (y, m, d) = parse_date(date)?;
+    Some(match (m, d) {
+        (Some(m), Some(d)) => ((y, m, d), (y, m, d)),
+        (Some(m), None) => ((y, m, 1), (y, m, 31)),
+        (None, _) => ((y, 1, 1), (y, 12, 31)),
+    })
+}
 
 /// The last month an as-of covers: its `months`, or the whole year where the source does not
 /// say.
@@ -26,6 +42,27 @@ impl Checker<'_> {
             self.problems.push(
                 path,
                 ProblemKind::AsOfOutsideResultYear {
+                    id: shown(id, 40),
+                    year: a.year,
+                    result_year: s.period.result_year,
+                    path: path.into(),
+                    as_of_path: join_key(&join_index("$.as_of", i), "year"),
+                    result_year_path: "$.period.result_year".into(),
+                },
+            );
+        }
+    }
+
+    /// A later observation's as-of at `path` (`id`), which must be of a year after the result
+    /// year.
+    pub(super) fn after_result_year(&mut self, s: &Snapshot, path: &str, id: &str) {
+        let Some((i, a)) = s.as_of.iter().enumerate().find(|(_, a)| a.id == id) else {
+            return; // A dangling id is reported as such.
+        };
+        if a.year <= s.period.result_year {
+            self.problems.push(
+                path,
+                ProblemKind::ReportedNotLater {
                     id: shown(id, 40),
                     year: a.year,
                     result_year: s.period.result_year,
