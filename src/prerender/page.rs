@@ -263,15 +263,12 @@ fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> Str
     }
     let figure = format!(
         "<figure class=\"chart-figure\" id=\"{scope}\"><figcaption><h2 class=\"chart-title\">{}</h2>\
-         <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}</p></figcaption>\
+         <p class=\"chart-subtitle\">{}</p><p class=\"chart-subtitle\">{}: {}</p></figcaption>\
          <div class=\"chart-tools\">{}</div>{areas}{}<p class=\"chart-summary\">{}</p></figure>\n<style>{rules}</style>\n",
         text(present::chart_title(lang, id)),
         text(&present::chart_as_of(lang, id, s, &pick)),
-        format!(
-            "{}: {}",
-            text(t(lang, Key::Source)),
-            markup::source_links(&present::chart_source_refs(lang, id, s, &pick))
-        ),
+        text(t(lang, Key::Source)),
+        markup::source_links(&present::chart_source_refs(lang, id, s, &pick)),
         markup::legend(&present::legend(lang, id, s)),
         markup::chart_notes(&present::chart_notes(lang, id, s)),
         text(&summary),
