@@ -8,6 +8,9 @@ use chiso::i18n::Lang;
 use chiso::validate::{parse_snapshot, Problem};
 use serde_json::{json, Value};
 
+mod common;
+use common::assert_named;
+
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,27 +32,6 @@ fn refused(name: &str, bytes: &[u8]) -> Vec<Problem> {
     match parse_snapshot(bytes) {
         Ok(_) => panic!("{name}: accepted"),
         Err(p) => p.0,
-    }
-}
-
-/// `problems` are exactly `(path, code)` each, and each message names `names` in both languages.
-fn assert_named(name: &str, problems: &[Problem], expected: &[(&str, &str, &[&str])]) {
-    let got: Vec<(&str, &str)> = problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.kind.code()))
-        .collect();
-    let want: Vec<(&str, &str)> = expected.iter().map(|(p, c, _)| (*p, *c)).collect();
-    assert_eq!(got, want, "{name}");
-    for (p, (_, _, names)) in problems.iter().zip(expected) {
-        for lang in [Lang::Vi, Lang::En] {
-            let msg = p.kind.message(lang);
-            for n in *names {
-                assert!(
-                    msg.contains(&format!("`{n}`")),
-                    "{name}: {msg} does not name {n}"
-                );
-            }
-        }
     }
 }
 

@@ -10,43 +10,15 @@
 use std::path::Path;
 
 use chiso::i18n::Lang;
-use chiso::validate::{parse_snapshot, Problem};
+use chiso::validate::parse_snapshot;
 use serde_json::{json, Value};
 
-fn base() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/later-parts.json");
-    serde_json::from_slice(&std::fs::read(path).expect("readable")).expect("JSON")
-}
+mod common;
+use common::{assert_named, later_parts, problems_of};
 
-/// The problems of the base with `change` made to it; none when it is accepted.
-fn problems(change: impl FnOnce(&mut Value)) -> Vec<Problem> {
-    let mut doc = base();
-    change(&mut doc);
-    parse_snapshot(doc.to_string().as_bytes())
-        .err()
-        .map(|p| p.0)
-        .unwrap_or_default()
-}
-
-/// `problems` are exactly `(path, code)` each, and each message names `names` in both languages.
-fn assert_named(name: &str, problems: &[Problem], expected: &[(&str, &str, &[&str])]) {
-    let got: Vec<(&str, &str)> = problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.kind.code()))
-        .collect();
-    let want: Vec<(&str, &str)> = expected.iter().map(|(p, c, _)| (*p, *c)).collect();
-    assert_eq!(got, want, "{name}");
-    for (p, (_, _, names)) in problems.iter().zip(expected) {
-        for lang in [Lang::Vi, Lang::En] {
-            let msg = p.kind.message(lang);
-            for n in *names {
-                assert!(
-                    msg.contains(&format!("`{n}`")),
-                    "{name}: {msg} does not name {n}"
-                );
-            }
-        }
-    }
+/// The problems of the later-parts snapshot with `change` made to it; none when it is accepted.
+fn problems(change: impl FnOnce(&mut Value)) -> Vec<chiso::validate::Problem> {
+    problems_of(later_parts(), change)
 }
 
 /// The grouping of the 63 with all its members listed: the four units of the base (units 0–3,

@@ -2,25 +2,16 @@
 //! its series, each value within the series' unit, counts and ranks whole. The base is
 //! `tests/fixtures/later-parts.json`, whose one series is a score for 2022, 2023 and 2024.
 
-use std::path::Path;
-
 use chiso::i18n::Lang;
-use chiso::validate::{parse_snapshot, Problem};
+use chiso::validate::Problem;
 use serde_json::{json, Value};
 
-fn base() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/later-parts.json");
-    serde_json::from_slice(&std::fs::read(path).expect("readable")).expect("JSON")
-}
+mod common;
+use common::{later_parts, problems_of};
 
-/// The problems of the base with `change` made to it; none when it is accepted.
+/// The problems of the later-parts snapshot with `change` made to it; none when it is accepted.
 fn problems(change: impl FnOnce(&mut Value)) -> Vec<Problem> {
-    let mut doc = base();
-    change(&mut doc);
-    parse_snapshot(doc.to_string().as_bytes())
-        .err()
-        .map(|p| p.0)
-        .unwrap_or_default()
+    problems_of(later_parts(), change)
 }
 
 /// (path, code) of each problem.

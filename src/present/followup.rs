@@ -6,11 +6,10 @@ use super::{as_of_label, source_line, source_refs, unique, value, SourceRef, Tab
 use crate::chart::dumbbell::End;
 use crate::chart::goals::GoalRow;
 use crate::chart::Tooltip;
-use crate::format;
 use crate::i18n::{status_name, t, Key, Lang};
 use crate::snapshot::{Indicator, Reported, Snapshot, Status, Tally, Unit};
 
-use super::indicators::{goal_label, goal_text, status_badge};
+use super::indicators::{goal_end, goal_label, goal_text, result_end, status_badge};
 
 /// The indicators the follow-up shows: those with a goal or a later report, on the 0–100 scale.
 fn followed(s: &Snapshot) -> impl Iterator<Item = &Indicator> {
@@ -71,48 +70,11 @@ fn values_line(lang: Lang, s: &Snapshot, i: &Indicator) -> String {
 }
 
 pub fn followup_rows(lang: Lang, s: &Snapshot) -> Vec<GoalRow> {
-    let gy = s.period.goal_year;
     followed(s)
         .map(|i| {
             let name = lang.pick(&i.name).to_string();
-            let result = match &i.result {
-                Some(r) => End::Known {
-                    value: r.value,
-                    tooltip: Tooltip {
-                        title: format!(
-                            "{}: {}",
-                            format::upper_first(&as_of_label(lang, s, &r.as_of)),
-                            value(lang, i.unit, r.value, None)
-                        ),
-                        lines: vec![name.clone(), source_line(lang, s, &r.sources)],
-                    },
-                },
-                None => End::Unknown {
-                    tooltip: Tooltip {
-                        title: format!("{}: {}", s.period.result_year, t(lang, Key::NoFigure)),
-                        lines: vec![name.clone()],
-                    },
-                },
-            };
-            let goal = match &i.goal {
-                Some(g) => End::Known {
-                    value: g.value,
-                    tooltip: Tooltip {
-                        title: format!(
-                            "{} {gy}: {}",
-                            t(lang, Key::Goal),
-                            goal_text(lang, i.unit, g)
-                        ),
-                        lines: vec![name.clone(), source_line(lang, s, &g.sources)],
-                    },
-                },
-                None => End::Unknown {
-                    tooltip: Tooltip {
-                        title: format!("{} {gy}: {}", t(lang, Key::Goal), t(lang, Key::NoGoal)),
-                        lines: vec![name.clone()],
-                    },
-                },
-            };
+            let result = result_end(lang, s, i);
+            let goal = goal_end(lang, s, i);
             let reported = match latest(i) {
                 Some(r) => {
                     let mut lines = vec![

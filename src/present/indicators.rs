@@ -34,56 +34,68 @@ pub fn status_badge(lang: Lang, st: Status) -> String {
     format!("{icon} {}", status_name(lang, st))
 }
 
+/// An indicator's result as a mark: where it is and what its tooltip says, or said to be unknown.
+pub(super) fn result_end(lang: Lang, s: &Snapshot, i: &Indicator) -> End {
+    let name = lang.pick(&i.name).to_string();
+    match &i.result {
+        Some(r) => End::Known {
+            value: r.value,
+            tooltip: Tooltip {
+                title: format!(
+                    "{}: {}",
+                    format::upper_first(&as_of_label(lang, s, &r.as_of)),
+                    value(lang, i.unit, r.value, None)
+                ),
+                lines: vec![
+                    name,
+                    as_of_line(lang, s, &r.as_of),
+                    source_line(lang, s, &r.sources),
+                ],
+            },
+        },
+        None => End::Unknown {
+            tooltip: Tooltip {
+                title: format!("{}: {}", s.period.result_year, t(lang, Key::NoFigure)),
+                lines: vec![name, source_line(lang, s, &i.sources)],
+            },
+        },
+    }
+}
+
+/// An indicator's goal as a mark, or said to be none.
+pub(super) fn goal_end(lang: Lang, s: &Snapshot, i: &Indicator) -> End {
+    let name = lang.pick(&i.name).to_string();
+    let gy = s.period.goal_year;
+    match &i.goal {
+        Some(g) => End::Known {
+            value: g.value,
+            tooltip: Tooltip {
+                title: format!(
+                    "{} {gy}: {}",
+                    t(lang, Key::Goal),
+                    goal_text(lang, i.unit, g)
+                ),
+                lines: vec![name, source_line(lang, s, &g.sources)],
+            },
+        },
+        None => End::Unknown {
+            tooltip: Tooltip {
+                title: format!("{} {gy}: {}", t(lang, Key::Goal), t(lang, Key::NoGoal)),
+                lines: vec![name, source_line(lang, s, &i.sources)],
+            },
+        },
+    }
+}
+
 /// Percent indicators on one 0–100 scale; indicators in other units are in the table only.
 pub fn indicator_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
-    let (ry, gy) = (s.period.result_year, s.period.goal_year);
     s.indicators
         .iter()
         .filter(|i| i.unit == Unit::Percent)
         .map(|i| {
             let name = lang.pick(&i.name).to_string();
-            let from = match &i.result {
-                Some(r) => End::Known {
-                    value: r.value,
-                    tooltip: Tooltip {
-                        title: format!(
-                            "{}: {}",
-                            format::upper_first(&as_of_label(lang, s, &r.as_of)),
-                            value(lang, i.unit, r.value, None)
-                        ),
-                        lines: vec![
-                            name.clone(),
-                            as_of_line(lang, s, &r.as_of),
-                            source_line(lang, s, &r.sources),
-                        ],
-                    },
-                },
-                None => End::Unknown {
-                    tooltip: Tooltip {
-                        title: format!("{ry}: {}", t(lang, Key::NoFigure)),
-                        lines: vec![name.clone(), source_line(lang, s, &i.sources)],
-                    },
-                },
-            };
-            let to = match &i.goal {
-                Some(g) => End::Known {
-                    value: g.value,
-                    tooltip: Tooltip {
-                        title: format!(
-                            "{} {gy}: {}",
-                            t(lang, Key::Goal),
-                            goal_text(lang, i.unit, g)
-                        ),
-                        lines: vec![name.clone(), source_line(lang, s, &g.sources)],
-                    },
-                },
-                None => End::Unknown {
-                    tooltip: Tooltip {
-                        title: format!("{} {gy}: {}", t(lang, Key::Goal), t(lang, Key::NoGoal)),
-                        lines: vec![name.clone(), source_line(lang, s, &i.sources)],
-                    },
-                },
-            };
+            let from = result_end(lang, s, i);
+            let to = goal_end(lang, s, i);
             DumbbellRow {
                 key: i.id.clone(),
                 pillar: i.pillar,
