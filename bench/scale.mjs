@@ -268,7 +268,7 @@ async function main() {
   const text = [
     ...PAGES.map((p) => table(facts, p, results[p.name])),
     '',
-    `native: parse_snapshot in chiso-gen (${facts.native_profile} build, this machine, no throttling). bytes→page: from the snapshot's last byte to the app's page in the DOM (validation, then building the page). first chart: the app's, on screen (the pre-rendered page is of the bundled data and hides itself). hover work: pointermove at the start of a frame → tooltip in the DOM and laid out; hover→frame: to the next frame's requestAnimationFrame (${FRAME_MS.toFixed(1)} ms when the tooltip made the first frame; frame at rest: the same from a frame with nothing to do). JS heap after a forced GC; WASM: the app's linear memory.`,
+    `native: parse_snapshot in chiso-gen, the least of many runs (${facts.native_profile} build, this machine, no throttling). bytes→page: from the snapshot's last byte to the app's page in the DOM (validation, then building the page). first chart: the app's, on screen (the pre-rendered page is of the bundled data and hides itself). hover work: pointermove at the start of a frame → tooltip in the DOM and laid out; hover→frame: to the next frame's requestAnimationFrame (${FRAME_MS.toFixed(1)} ms when the tooltip made the first frame; frame at rest: the same from a frame with nothing to do). JS heap after a forced GC; WASM: the app's linear memory.`,
   ].join('\n');
   console.log(text);
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
