@@ -1,13 +1,14 @@
 //! Generates the snapshots of `make bench`'s growth case, and times their validation natively.
 //!
 //! `chiso-gen DIST OUT` reads the bundled snapshot (the default of `DIST/data/index.json`, its
-//! latest version) and writes, deterministically (a fixed seed, no clock, no randomness), three
-//! snapshots of about ¼, ½ and all of the 1 MiB limit: the bundled snapshot with its indicators
-//! repeated under new ids (each as valid as its original: the same sources, as-ofs and values)
-//! and a generated grouping of 200, 400 or 800 units ranked in three years. `OUT/site` is a copy
-//! of `DIST` whose `data/index.json` lists them beside the bundled snapshot; `OUT/manifest.json`
-//! says what each holds and how long `parse_snapshot` takes on it here, natively. Exits 1 when a
-//! generated file does not pass the validator (it never should).
+//! latest version) and writes, deterministically (a fixed seed: the same files on every machine),
+//! the bundled snapshot under another id, for reference, and snapshots of just under ¼, ½ and all
+//! of the 1 MiB limit: the bundled snapshot with its indicators repeated under new ids (each as
+//! valid as its original: the same sources, as-ofs and values) and a generated grouping of 200,
+//! 400 or 800 units ranked in three years. `OUT/site` is a copy of `DIST` whose `data/index.json`
+//! lists them beside the bundled snapshot; `OUT/manifest.json` says what each holds and how long
+//! `parse_snapshot` takes on it here, natively. Exits 1, writing no manifest, when a generated
+//! file does not pass the validator (it never should).
 
 // Native only: it writes files and reads the clock (the crate also builds for WASM).
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,7 +23,6 @@ mod native {
     use chiso::present;
     use chiso::validate::{check_published, parse_manifest, parse_snapshot, MAX_BYTES};
 
-    /// The sizes: a fraction of [`MAX_BYTES`] and the units of the generated grouping.
     /// The bundled snapshot as it is (its id changed), for reference, then ¼, ½ and all of the
     /// limit (a divisor of [`MAX_BYTES`]) with the units of the generated grouping.
     const SIZES: [(&str, Option<(usize, usize)>); 4] = [
@@ -247,6 +247,8 @@ mod native {
         let bundled_bytes = read(&dist.join(&latest.path))?;
         let bundled: Value = serde_json::from_slice(&bundled_bytes).map_err(|e| e.to_string())?;
 
+        // A manifest is written last, once every file passed: none is left from an earlier run.
+        let _ = std::fs::remove_file(out.join("manifest.json"));
         let site = out.join("site");
         if site.exists() {
             std::fs::remove_dir_all(&site).map_err(|e| e.to_string())?;
