@@ -48,12 +48,15 @@ test-browser: setup-node setup-chromium
 size: dist
 	node tests/tools/size.mjs dist
 
-# A benchmark, not a test: it prints a table and never fails the build.
+# A benchmark, not a test: it prints a table and never fails the build. Then the growth case:
+# generated snapshots of ¼, ½ and 1 MiB (bench/out/scale) on the phone. `SCALE=0` skips it,
+# `SCALE=only` runs it alone.
 bench: dist setup-chromium bench/node_modules/.installed
 	mkdir -p bench/out/static
 	cargo run --quiet --release --bin chiso-prerender -- --static-page public/data/ba-ria-vung-tau-2023.json bench/out/static/index.html
 	node bench/pages.mjs
-	-node bench/run.mjs
+	-[ "$${SCALE:-1}" = only ] || node bench/run.mjs
+	-[ "$${SCALE:-1}" = 0 ] || { cargo run --quiet --release --bin chiso-gen -- dist bench/out/scale && node bench/scale.mjs; }
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
