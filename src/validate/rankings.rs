@@ -4,7 +4,7 @@
 //! not among the 63 before it); one ranking per grouping and year; a rank within the grouping's
 //! size, unique unless the source gives a tie.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::snapshot::{Count, Grouping, RankedUnit, Ranking, Snapshot, Unit};
 
@@ -210,10 +210,10 @@ impl Checker<'_> {
         let day_path = join_key(&p, "as_of");
         self.date(&day_path, &grouping.as_of);
         let members_path = join_key(&p, "members");
-        let mut seen: Vec<(&str, usize)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (k, member) in grouping.members.iter().enumerate() {
             let path = join_index(&members_path, k);
-            if let Some((_, first)) = seen.iter().find(|(m, _)| *m == member) {
+            if let Some(first) = seen.get(member.as_str()) {
                 self.problems.push(
                     &path,
                     ProblemKind::DuplicateId {
@@ -223,7 +223,7 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            seen.push((member, k));
+            seen.insert(member, k);
             match units.get(member) {
                 Some(unit) => self.existed_on(&path, unit, &grouping.as_of, &day_path),
                 None => self.problems.push(
@@ -271,11 +271,15 @@ impl Checker<'_> {
             self.date(&join_key(p, "published"), d);
         }
         let entries = join_key(p, "entries");
-        let mut seen: Vec<(&str, usize)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        // Looked up once per entry: a set, so a grouping of hundreds of members stays linear.
+        let members: HashSet<&str> = grouping
+            .map(|(_, g)| g.members.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         for (j, entry) in ranking.entries.iter().enumerate() {
             let ep = join_index(&entries, j);
             let unit_path = join_key(&ep, "unit");
-            if let Some((_, first)) = seen.iter().find(|(u, _)| *u == entry.unit) {
+            if let Some(first) = seen.get(entry.unit.as_str()) {
                 self.problems.push(
                     &unit_path,
                     ProblemKind::DuplicateId {
@@ -284,7 +288,7 @@ impl Checker<'_> {
                     },
                 );
             } else {
-                seen.push((&entry.unit, j));
+                seen.insert(&entry.unit, j);
             }
             match (units.get(&entry.unit), grouping) {
                 (None, _) => self.problems.push(
@@ -295,7 +299,7 @@ impl Checker<'_> {
                 ),
                 (Some(_), Some((g, grouping))) if !grouping.members.is_empty() => {
                     // The members' own days are checked with the grouping.
-                    if !grouping.members.contains(&entry.unit) {
+                    if !members.contains(entry.unit.as_str()) {
                         self.problems.push(
                             &unit_path,
                             ProblemKind::NotAMember {
@@ -354,16 +358,22 @@ impl Checker<'_> {
     /// Ranks are unique within a ranking unless tied: entries sharing a rank all say `tie`, and
     /// an entry that says `tie` shares its rank with another. `entries` is their path.
     fn ties(&mut self, entries: &str, ranking: &Ranking) {
+        // The entries of each rank, in order, found once (not a scan per entry).
+        let mut by_rank: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (k, e) in ranking.entries.iter().enumerate() {
+            if let Some(rank) = e.rank {
+                by_rank.entry(rank).or_default().push(k);
+            }
+        }
         for (j, entry) in ranking.entries.iter().enumerate() {
             let ep = join_index(entries, j);
             let tie_path = join_key(&ep, "tie");
             let other = entry.rank.and_then(|rank| {
-                ranking
-                    .entries
+                by_rank
+                    .get(&rank)?
                     .iter()
-                    .enumerate()
-                    .find(|(k, e)| *k != j && e.rank == Some(rank))
-                    .map(|(k, _)| (rank, k))
+                    .find(|&&k| k != j)
+                    .map(|&k| (rank, k))
             });
             match (other, entry.tie) {
                 (Some((rank, k)), false) => {

@@ -184,9 +184,10 @@ impl<'a> Checker<'a> {
 
     /// Ids unique within one list.
     pub(super) fn unique<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
-        let mut seen: Vec<(&str, usize)> = Vec::new();
+        // A map, not a list: a file at the size limit has thousands of ids (linear, not n²).
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (i, id) in ids.enumerate() {
-            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            if let Some(first) = seen.get(id) {
                 self.problems.push(
                     format!("{list}[{i}].id"),
                     ProblemKind::DuplicateId {
@@ -195,7 +196,7 @@ impl<'a> Checker<'a> {
                     },
                 );
             } else {
-                seen.push((id, i));
+                seen.insert(id, i);
             }
         }
     }
