@@ -3,6 +3,8 @@
 //! years of the same grouping (never across groupings), and a figure over the years with the note
 //! each year carries.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{source_line, source_titles, unique, Table};
 use crate::chart::dumbbell::{DumbbellRow, End};
 use crate::chart::line::LinePoint;
@@ -19,11 +21,26 @@ pub fn own_unit(s: &Snapshot) -> Option<&RankedUnit> {
         .find(|u| u.code.as_deref() == Some(s.unit.id.as_str()) || u.id == s.unit.id)
 }
 
-fn unit_name(lang: Lang, s: &Snapshot, id: &str) -> String {
-    s.units
-        .iter()
-        .find(|u| u.id == id)
-        .map_or_else(|| id.to_string(), |u| lang.pick(&u.name).to_string())
+/// The units' names by id, looked up once per chart rather than scanned for every row (a
+/// ranking of hundreds of units stays linear).
+struct Names<'a> {
+    lang: Lang,
+    by_id: HashMap<&'a str, &'a RankedUnit>,
+}
+
+impl<'a> Names<'a> {
+    fn new(lang: Lang, s: &'a Snapshot) -> Self {
+        Names {
+            lang,
+            by_id: s.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+        }
+    }
+
+    fn of(&self, id: &str) -> String {
+        self.by_id
+            .get(id)
+            .map_or_else(|| id.to_string(), |u| self.lang.pick(&u.name).to_string())
+    }
 }
 
 fn grouping_size(s: &Snapshot, r: &Ranking) -> u32 {
@@ -69,8 +86,9 @@ fn ordered<'a>(s: &'a Snapshot, r: &'a Ranking) -> Vec<(&'a str, Option<&'a Rank
             .map(|e| (e.unit.as_str(), Some(e))),
     );
     if let Some(g) = s.groupings.iter().find(|g| g.id == r.grouping) {
+        let ranked: HashSet<&str> = r.entries.iter().map(|e| e.unit.as_str()).collect();
         for m in &g.members {
-            if !r.entries.iter().any(|e| &e.unit == m) {
+            if !ranked.contains(m.as_str()) {
                 out.push((m.as_str(), None));
             }
         }
@@ -113,12 +131,13 @@ fn mean_label(lang: Lang, v: f64) -> String {
 
 /// The ranking chart's rows, the page's own unit highlighted.
 pub fn ranking_chart(lang: Lang, s: &Snapshot, r: &Ranking) -> RankingChart {
+    let names = Names::new(lang, s);
     let own = own_unit(s).map(|u| u.id.as_str());
     let size = grouping_size(s, r);
     let rows = ordered(s, r)
         .into_iter()
         .map(|(unit, e)| {
-            let name = unit_name(lang, s, unit);
+            let name = names.of(unit);
             let mut lines = vec![
                 format!("{}: {}", t(lang, Key::Rank), rank_text(lang, e, size)),
                 format!(
@@ -251,6 +270,7 @@ pub fn ranking_summary(lang: Lang, s: &Snapshot, r: &Ranking) -> String {
 }
 
 pub fn ranking_table(lang: Lang, s: &Snapshot, r: &Ranking) -> Table {
+    let names = Names::new(lang, s);
     let size = grouping_size(s, r);
     Table {
         head: vec![
@@ -265,7 +285,7 @@ pub fn ranking_table(lang: Lang, s: &Snapshot, r: &Ranking) -> Table {
             .map(|(unit, e)| {
                 vec![
                     rank_text(lang, e, size),
-                    unit_name(lang, s, unit),
+                    names.of(unit),
                     score_text(lang, e.and_then(|e| e.score)),
                     e.and_then(|e| e.note.as_ref())
                         .map(|n| lang.pick(n).to_string())
@@ -309,16 +329,17 @@ pub fn moves_pair(s: &Snapshot) -> Option<(&Ranking, &Ranking)> {
 
 /// The units ranked in both, with their two ranks, in the order of the later ranking.
 fn moved<'a>(earlier: &'a Ranking, later: &'a Ranking) -> Vec<(&'a str, u32, u32)> {
+    let before: HashMap<&str, Option<u32>> = earlier
+        .entries
+        .iter()
+        .map(|e| (e.unit.as_str(), e.rank))
+        .collect();
     let mut out: Vec<(&str, u32, u32)> = later
         .entries
         .iter()
         .filter_map(|l| {
             let to = l.rank?;
-            let from = earlier
-                .entries
-                .iter()
-                .find(|e| e.unit == l.unit)
-                .and_then(|e| e.rank)?;
+            let from = (*before.get(l.unit.as_str())?)?;
             Some((l.unit.as_str(), from, to))
         })
         .collect();
@@ -342,6 +363,7 @@ fn move_words(lang: Lang, from: u32, to: u32) -> String {
 /// One dumbbell per unit ranked in both years, on the grouping's rank scale (63 → 1, so right is
 /// better); the page's own unit first.
 pub fn moves_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
+    let names = Names::new(lang, s);
     let Some((earlier, later)) = moves_pair(s) else {
         return Vec::new();
     };
@@ -358,7 +380,7 @@ pub fn moves_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
     };
     list.into_iter()
         .map(|(unit, from, to)| {
-            let name = unit_name(lang, s, unit);
+            let name = names.of(unit);
             let end = |r: &Ranking, rank: u32| End::Known {
                 value: f64::from(rank),
                 tooltip: Tooltip {
@@ -434,6 +456,7 @@ pub fn moves_summary(lang: Lang, s: &Snapshot) -> String {
 }
 
 pub fn moves_table(lang: Lang, s: &Snapshot) -> Table {
+    let names = Names::new(lang, s);
     let Some((earlier, later)) = moves_pair(s) else {
         return Table::default();
     };
@@ -448,7 +471,7 @@ pub fn moves_table(lang: Lang, s: &Snapshot) -> Table {
             .into_iter()
             .map(|(unit, from, to)| {
                 vec![
-                    unit_name(lang, s, unit),
+                    names.of(unit),
                     from.to_string(),
                     to.to_string(),
                     move_words(lang, from, to),
