@@ -6,10 +6,10 @@ use super::followup::{
     followup_as_of_ids, followup_rows, followup_source_ids, followup_summary, followup_table,
 };
 use super::ranking::{
-    averages, moves_pair, moves_rows, moves_source_ids, moves_summary, moves_table, moves_ticks,
-    ranking, ranking_as_of, ranking_chart, ranking_source_ids, ranking_summary, ranking_table,
-    series_points, series_summary, series_table, series_ticks,
+    moves_pair, moves_rows, moves_source_ids, moves_summary, moves_table, moves_ticks, ranking,
+    ranking_as_of, ranking_chart, ranking_source_ids, ranking_summary, ranking_table,
 };
+use super::series::{averages, series_points, series_summary, series_table, series_ticks};
 use super::{
     as_of_label, context_rows, context_summary, headline_rows, headline_summary, indicator_rows,
     indicator_summary, percent_ticks, pillar_rows, pillar_summary, results_when, source_line,
@@ -296,7 +296,7 @@ pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> Stri
 pub fn chart_notes(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<String> {
     match id {
         ChartId::Averages => averages(s)
-            .map(|a| super::ranking::series_notes(lang, a))
+            .map(|a| super::series::series_notes(lang, a))
             .unwrap_or_default(),
         _ => Vec::new(),
     }

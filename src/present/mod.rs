@@ -14,6 +14,7 @@ mod headline;
 mod indicators;
 mod pillars;
 mod ranking;
+mod series;
 
 pub use cards::{figure_cards, goal_cards, initiative_cards, FigureCard, GoalCard, InitiativeCard};
 pub use changes::{
@@ -31,7 +32,8 @@ pub use indicators::{
     indicator_rows, indicator_summary, indicator_table, percent_ticks, status_badge,
 };
 pub use pillars::{pillar_rows, pillar_summary, pillar_table};
-pub use ranking::{averages, moves_pair, own_unit, ranking, ranking_chart, series_notes};
+pub use ranking::{moves_pair, own_unit, ranking, ranking_chart};
+pub use series::{averages, series_notes};
 
 use crate::format;
 use crate::i18n::{pillar_name, t, Key, Lang};
