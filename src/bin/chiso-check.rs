@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chiso::i18n::Lang;
 use chiso::validate::{check_published, parse_manifest, parse_snapshot, Problems};
 
 fn is_manifest(path: &Path) -> bool {
@@ -54,12 +53,7 @@ fn report(shown: &str, result: Result<(), Problems>) -> bool {
         }
         Err(problems) => {
             for p in problems.iter() {
-                println!(
-                    "{shown}: {}: {} / {}",
-                    p.path,
-                    p.kind.message(Lang::En),
-                    p.kind.message(Lang::Vi)
-                );
+                println!("{}", p.line(shown));
             }
             false
         }

@@ -28,12 +28,7 @@ fn read(path: &str) -> Option<Snapshot> {
         Ok(s) => Some(s),
         Err(problems) => {
             for p in problems.iter() {
-                println!(
-                    "{path}: {}: {} / {}",
-                    p.path,
-                    p.kind.message(Lang::En),
-                    p.kind.message(Lang::Vi)
-                );
+                println!("{}", p.line(path));
             }
             None
         }

@@ -404,6 +404,17 @@ impl fmt::Display for Problem {
 }
 
 impl Problem {
+    /// The one line a command-line tool prints for this problem in `file`: the path, then the
+    /// message in English and in Vietnamese (`chiso-check`, `chiso-diff` alike).
+    pub fn line(&self, file: &str) -> String {
+        format!(
+            "{file}: {}: {} / {}",
+            self.path,
+            self.kind.message(crate::i18n::Lang::En),
+            self.kind.message(crate::i18n::Lang::Vi)
+        )
+    }
+
     pub(super) fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
         Problem {
             path: path.into(),
