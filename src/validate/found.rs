@@ -1,7 +1,6 @@
 //! What a value was found to be and what was expected instead, in both languages: the words of
 //! a `wrong_type` problem.
 
-use serde::de::Unexpected;
 use serde_json::Value;
 
 use super::decode::truncate;
@@ -42,30 +41,6 @@ impl Found {
         // Quoted as JSON (which escapes line breaks and C0 controls), other hidden characters
         // as their codes.
         Found::Text(shown(&Value::String(truncate(s, 40)).to_string(), 60))
-    }
-
-    /// What serde says it found.
-    pub(super) fn from_unexpected(u: Unexpected<'_>) -> Self {
-        match u {
-            Unexpected::Unit | Unexpected::Option => Found::Null,
-            Unexpected::Bool(b) => Found::Bool(b),
-            Unexpected::Unsigned(n) => Found::Number(n.to_string()),
-            Unexpected::Signed(n) => Found::Number(n.to_string()),
-            Unexpected::Float(f) => {
-                // serde_json's way of writing a float: `33.0`, `-0.0`, `1e308`.
-                let n = serde_json::Number::from_f64(f)
-                    .map_or_else(|| f.to_string(), |n| n.to_string());
-                if f.fract() == 0.0 && f.abs() < 1e15 {
-                    Found::WholeFloat(n)
-                } else {
-                    Found::Number(n)
-                }
-            }
-            Unexpected::Str(s) => Found::text(s),
-            Unexpected::Seq => Found::List,
-            Unexpected::Map => Found::Object,
-            other => Found::Other(other.to_string()),
-        }
     }
 
     /// `[vi, en]`. A text is shown as `string "…"` in both, as serde has always written it.
