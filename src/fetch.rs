@@ -4,6 +4,8 @@
 //! what the server sent (and can say "not UTF-8" or "line 3, column 7"). Every request has a
 //! deadline: a response that never finishes is aborted and said to be a timeout.
 
+use std::sync::Arc;
+
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 
@@ -74,7 +76,7 @@ pub async fn load_manifest() -> Result<Manifest, LoadError> {
     let bytes = get(MANIFEST_PATH).await?;
     parse_manifest(&bytes).map_err(|problems| LoadError::Invalid {
         file: MANIFEST_PATH.to_string(),
-        problems,
+        problems: Arc::new(problems),
     })
 }
 
@@ -105,12 +107,13 @@ pub async fn load(
     let bytes = get(&v.path).await?;
     let snapshot = parse_snapshot(&bytes).map_err(|problems| LoadError::Invalid {
         file: v.path.clone(),
-        problems,
+        problems: Arc::new(problems),
     })?;
     // A source dated after the version was published: only the manifest knows that day.
     let problems = check_published(&snapshot, &v.published);
     if !problems.is_empty() {
         let file = v.path.clone();
+        let problems = Arc::new(problems);
         return Err(LoadError::Invalid { file, problems });
     }
     Ok(Loaded {

@@ -99,9 +99,24 @@ pub fn fixed(lang: Lang, value: f64, decimals: usize) -> String {
         return String::from("–");
     }
     // Half away from zero, as people round (81.25 → 81.3); `format!` alone rounds half to even.
-    let factor = 10f64.powi(decimals.min(15) as i32);
-    let rounded = (value * factor).round() / factor;
-    localise(lang, &format!("{rounded:.decimals$}"))
+    // Written from whole numbers: `{:.N}` would bring a second float printer into the WASM
+    // (about 5 KB) for what is a division and a remainder.
+    let decimals = decimals.min(15);
+    let unit = 10u64.pow(decimals as u32);
+    let scaled = (value * unit as f64).round();
+    if scaled.abs() >= 9.0e15 {
+        // Past whole numbers a float holds exactly: no decimals to speak of.
+        return localise(lang, &format!("{value}"));
+    }
+    let n = scaled as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, part) = (n.unsigned_abs() / unit, n.unsigned_abs() % unit);
+    let plain = if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0decimals$}")
+    };
+    localise(lang, &plain)
 }
 
 /// A share (0–1) as a percentage with one decimal: 84,6% / 84.6%.
@@ -260,5 +275,17 @@ mod tests {
     fn non_finite_values_never_print_as_numbers() {
         assert_eq!(number(Lang::Vi, f64::NAN), "–");
         assert_eq!(fixed(Lang::En, f64::INFINITY, 1), "–");
+    }
+
+    #[test]
+    fn fixed_decimals_round_half_away_from_zero_and_pad() {
+        assert_eq!(fixed(Lang::En, 81.25, 1), "81.3");
+        assert_eq!(fixed(Lang::Vi, 84.615, 1), "84,6");
+        assert_eq!(fixed(Lang::En, 100.0, 1), "100.0");
+        assert_eq!(fixed(Lang::En, 0.05, 2), "0.05");
+        assert_eq!(fixed(Lang::En, -2.35, 1), "-2.4");
+        assert_eq!(fixed(Lang::En, -0.04, 1), "0.0");
+        assert_eq!(fixed(Lang::En, 7.6, 0), "8");
+        assert_eq!(fixed(Lang::En, 12345.678, 2), "12,345.68");
     }
 }

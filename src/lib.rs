@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod load;
 pub mod markup;
+pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod present;

@@ -5,6 +5,8 @@
 use std::fmt;
 
 use crate::i18n::Lang;
+use std::sync::Arc;
+
 use crate::validate::Problems;
 
 /// Why a data file could not be shown. Every variant names the file.
@@ -28,7 +30,8 @@ pub enum LoadError {
     },
     Invalid {
         file: String,
-        problems: Problems,
+        /// Shared, not copied: the error panel and its retry hold the same list.
+        problems: Arc<Problems>,
     },
     NoSuchSnapshot {
         file: String,
@@ -141,7 +144,7 @@ mod tests {
         let problems = parse_snapshot(b"").expect_err("empty");
         let e = LoadError::Invalid {
             file: "data/x.json".into(),
-            problems,
+            problems: Arc::new(problems),
         };
         assert_eq!(e.file(), "data/x.json");
         assert!(e.summary(Lang::Vi).contains("1 lỗi"));

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 /// Lowest first. The same floor may not import each other either.
 const FLOORS: &[(&str, u8)] = &[
     ("snapshot", 0),
+    // One sort for the whole program (a WASM-size matter, see the module).
+    ("order", 0),
     ("i18n", 1),
     ("chart", 1),
     ("schema", 1),

@@ -227,7 +227,7 @@ fn context_years(s: &Snapshot) -> (String, String) {
     let mut years: Vec<i32> = charted_context(s)
         .filter_map(|c| s.as_of.iter().find(|a| a.id == c.as_of).map(|a| a.year))
         .collect();
-    years.sort_unstable();
+    crate::order::sort_by_key(&mut years, |y| *y);
     let year = |y: Option<&i32>| y.map_or_else(String::new, |y| y.to_string());
     (year(years.first()), year(years.last()))
 }

@@ -56,7 +56,7 @@ pub fn context_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
         .into_iter()
         .filter(|g| g.len() >= 2)
         .filter_map(|mut g| {
-            g.sort_by_key(|c| year_of(s, c));
+            crate::order::sort_by_key(&mut g, |c| year_of(s, c));
             let (first, last) = (*g.first()?, *g.last()?);
             let show = |c: &ContextFigure| {
                 c.value.map_or_else(
@@ -104,7 +104,7 @@ pub fn context_summary(lang: Lang, s: &Snapshot) -> String {
 
 pub fn context_table(lang: Lang, s: &Snapshot) -> Table {
     let mut years: Vec<i32> = s.context.iter().map(|c| year_of(s, c)).collect();
-    years.sort_unstable();
+    crate::order::sort_by_key(&mut years, |y| *y);
     years.dedup();
     let mut head = vec![t(lang, Key::Indicator).to_string()];
     head.extend(years.iter().map(|y| y.to_string()));

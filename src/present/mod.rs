@@ -156,7 +156,7 @@ pub fn tallies_latest_first(s: &Snapshot) -> Vec<&Tally> {
             .map_or((i32::MIN, 0), |a| (a.year, a.months.unwrap_or(0)))
     };
     let mut out: Vec<&Tally> = s.result_tallies().collect();
-    out.sort_by_key(|t| std::cmp::Reverse(when(t)));
+    crate::order::sort_by_key(&mut out, |t| std::cmp::Reverse(when(t)));
     out
 }
 

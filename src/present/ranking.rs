@@ -73,7 +73,7 @@ pub fn ranking<'a>(s: &'a Snapshot, id: Option<&str>) -> Option<&'a Ranking> {
 /// ranking does not name at all. Each with its entry, where there is one.
 fn ordered<'a>(s: &'a Snapshot, r: &'a Ranking) -> Vec<(&'a str, Option<&'a RankEntry>)> {
     let mut known: Vec<&RankEntry> = r.entries.iter().filter(|e| e.rank.is_some()).collect();
-    known.sort_by_key(|e| e.rank);
+    crate::order::sort_by_key(&mut known, |e| e.rank);
     let mut out: Vec<(&str, Option<&RankEntry>)> = known
         .into_iter()
         .map(|e| (e.unit.as_str(), Some(e)))
@@ -342,7 +342,7 @@ fn moved<'a>(earlier: &'a Ranking, later: &'a Ranking) -> Vec<(&'a str, u32, u32
             Some((l.unit.as_str(), from, to))
         })
         .collect();
-    out.sort_by_key(|(_, _, to)| *to);
+    crate::order::sort_by_key(&mut out, |(_, _, to)| *to);
     out
 }
 
@@ -369,7 +369,7 @@ pub fn moves_rows(lang: Lang, s: &Snapshot) -> Vec<DumbbellRow> {
     let size = grouping_size(s, later);
     let own = own_unit(s).map(|u| u.id.as_str());
     let mut list = moved(earlier, later);
-    list.sort_by_key(|(u, _, to)| (Some(*u) != own, *to));
+    crate::order::sort_by_key(&mut list, |(u, _, to)| (Some(*u) != own, *to));
     let sources = |r: &Ranking, unit: &str| {
         r.entries
             .iter()

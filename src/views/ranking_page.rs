@@ -121,7 +121,7 @@ fn UnitFinder(
                 .into_iter()
                 .map(|row| (row.key, row.name))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::order::sort_by_key(&mut list, |a| a.1.clone());
             list
         })
     };

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, Key, Lang};
 use crate::load::LoadError;
 use crate::present;
+use crate::snapshot::Text;
 use crate::state::{mark_ready, update_route};
 
 /// The loading state. On a slow network it says how long it has waited, against the `deadline`
@@ -100,9 +101,20 @@ pub fn LoadErrorPanel(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let file = error.file().to_string();
-    let problems: Vec<_> = error
+    // Each problem's words in both languages, worked out once: the list is not re-read.
+    let problems: Vec<(String, Text)> = error
         .problems()
-        .map(|p| p.iter().cloned().collect())
+        .map(|p| {
+            p.iter()
+                .map(|p| {
+                    let words = Text {
+                        vi: p.kind.message(Lang::Vi),
+                        en: p.kind.message(Lang::En),
+                    };
+                    (p.path.clone(), words)
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
     mark_ready();
@@ -124,16 +136,16 @@ pub fn LoadErrorPanel(
                 {problems
                     .into_iter()
                     .take(SHOWN_PROBLEMS)
-                    .map(|p| {
-                        let kind = p.kind.clone();
+                    .map(|(path, words)| {
+                        let other = words.clone();
                         view! {
                             <li data-testid="problem">
-                                <code>{p.path.clone()}</code>
+                                <code>{path}</code>
                                 ": "
-                                <span>{move || p.kind.message(lang.get())}</span>
+                                <span>{move || lang.get().pick(&words).to_string()}</span>
                                 " "
                                 <span class="other-lang" lang=move || lang.get().other().tag()>
-                                    {move || kind.message(lang.get().other())}
+                                    {move || lang.get().other().pick(&other).to_string()}
                                 </span>
                             </li>
                         }
