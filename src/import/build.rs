@@ -206,9 +206,12 @@ impl Built {
         self.cells.entry(path).or_insert_with(|| cell.clone());
     }
 
-    fn report(&mut self, cell: &CellRef, kind: ImportKind) {
+    /// A cell that cannot be read (at `path`, the field it was for, where there is one).
+    fn report(&mut self, cell: &CellRef, path: Option<String>, kind: ImportKind) {
         self.reported.insert(cell.clone());
-        self.problems.push(ImportProblem::at(cell.clone(), kind));
+        let mut problem = ImportProblem::at(cell.clone(), kind);
+        problem.path = path;
+        self.problems.push(problem);
     }
 
     /// One row into an object at `path`; `unit` is the unit code of its figures; columns whose
@@ -259,7 +262,7 @@ impl Built {
                 continue;
             }
             match convert(cell, col.kind, unit) {
-                Err(kind) => self.report(at, kind),
+                Err(kind) => self.report(at, Some(format!("{path}.{}", col.key)), kind),
                 Ok(Some(v)) => insert(&mut out, col.key, v),
                 Ok(None) => match (col.empty, col.kind) {
                     (Empty::Null, _) => insert(&mut out, col.key, Value::Null),
@@ -306,7 +309,7 @@ impl Built {
                         item.insert(key.into(), v);
                     }
                     Ok(None) => {}
-                    Err(kind) => self.report(cell_at, kind),
+                    Err(kind) => self.report(cell_at, Some(format!("{at}.{key}")), kind),
                 }
             }
             list.push(Value::Object(item));
@@ -470,18 +473,18 @@ pub fn build(book: &Book) -> Result<Built, Vec<ImportProblem>> {
                 [one] => one.clone(),
                 [] => {
                     let owner = Sheet::of(owners[0].1).name;
-                    built.report(&t.grid.at(r, 0), ImportKind::NoOwner { sheet: owner });
+                    built.report(&t.grid.at(r, 0), None, ImportKind::NoOwner { sheet: owner });
                     continue;
                 }
                 _ => {
-                    built.report(&named[1].1, ImportKind::TwoOwners);
+                    built.report(&named[1].1, None, ImportKind::TwoOwners);
                     continue;
                 }
             };
             let owner_part = owners[o].1;
             let Some(&i) = by_id[o].get(&id) else {
                 let sheet = Sheet::of(owner_part).name;
-                built.report(&at, ImportKind::UnknownOwner { id, sheet });
+                built.report(&at, None, ImportKind::UnknownOwner { id, sheet });
                 continue;
             };
             let Some(parent) = lists.get_mut(&owner_part).and_then(|l| l.get_mut(i)) else {
