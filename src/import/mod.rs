@@ -35,7 +35,7 @@ pub use output::{
     day_from_unix_days, manifest_json, publish, sha256_hex, to_pretty_json, Archive, Publication,
     Unchanged,
 };
-pub use problem::{CellRef, ImportKind, ImportProblem, What};
+pub use problem::{CellRef, ImportKind, ImportProblem, Step, What};
 pub use read::{date as read_date, number as read_number, Written};
 pub use sniff::{sniff, Format};
 

@@ -9,6 +9,8 @@ use crate::validate::ProblemKind;
 
 mod message;
 
+pub use message::Step;
+
 /// A cell as the data editor sees it: `Chỉ tiêu!C7` (the sheet's name, or the CSV file's).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {

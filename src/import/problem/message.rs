@@ -217,3 +217,97 @@ impl ImportKind {
         }
     }
 }
+
+/// What `chiso-import` (and the studio) tell the editor once a workbook is read: what was
+/// written and the steps to publish it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// The snapshot written to `path`, as version `version`.
+    Written { path: String, version: String },
+    /// The heading above the manifest entry.
+    Entry,
+    /// The heading above the steps.
+    ToPublish,
+    /// Move the version it replaces to the archive (paths on disk).
+    Archive { from: String, to: String },
+    /// Put the new file where the page reads it.
+    Copy { from: String, to: String },
+    /// Edit the manifest: the old version's path, the new entry first.
+    EditManifest {
+        manifest: String,
+        archived: Option<String>,
+    },
+    /// The manifest written, with the new version first.
+    ManifestWritten { path: String },
+    /// Check it all as the page will.
+    Check { manifest: String },
+    /// The workbook is the latest version already.
+    Unchanged { version: String },
+    /// Values of the published version removed or turned unknown: refused unless accepted.
+    Removed { count: usize, old: String },
+    /// How many figures changed since the published version.
+    Changes { count: usize, old: String },
+}
+
+impl Step {
+    /// The words in `lang`, Vietnamese beside English.
+    pub fn message(&self, lang: Lang) -> String {
+        let [vi, en]: [String; 2] = match self {
+            Step::Written { path, version } => [
+                format!("đã ghi {path} (phiên bản {version})"),
+                format!("wrote {path} (version {version})"),
+            ],
+            Step::Entry => [
+                "mục của phiên bản này trong danh mục (data/index.json):".into(),
+                "this version's entry in the manifest (data/index.json):".into(),
+            ],
+            Step::ToPublish => ["để công bố:".into(), "to publish:".into()],
+            Step::Archive { from, to } => [
+                format!("chuyển bản đang công bố vào lưu trữ (không sửa nó: các liên kết đã ghim phiên bản cũ vẫn cần nó): git mv {from} {to}"),
+                format!("move the published version to the archive (never edit it: links pinned to it still need it): git mv {from} {to}"),
+            ],
+            Step::Copy { from, to } => [
+                format!("đặt bản mới vào chỗ trang đọc: cp {from} {to}"),
+                format!("put the new version where the page reads it: cp {from} {to}"),
+            ],
+            Step::EditManifest {
+                manifest,
+                archived: Some(archived),
+            } => [
+                format!("trong {manifest}: đổi `path` của phiên bản cũ thành \"{archived}\", rồi thêm mục trên vào đầu `versions`"),
+                format!("in {manifest}: change the old version's `path` to \"{archived}\", then add the entry above first in `versions`"),
+            ],
+            Step::EditManifest {
+                manifest,
+                archived: None,
+            } => [
+                format!("trong {manifest}: thêm mục trên vào đầu `versions` của bộ số liệu (hoặc một bộ số liệu mới)"),
+                format!("in {manifest}: add the entry above first in the snapshot's `versions` (or as a new snapshot)"),
+            ],
+            Step::ManifestWritten { path } => [
+                format!("đã ghi danh mục mới vào {path}"),
+                format!("wrote the new manifest to {path}"),
+            ],
+            Step::Check { manifest } => [
+                format!("kiểm tra: cargo run --bin chiso-check -- {manifest}"),
+                format!("check: cargo run --bin chiso-check -- {manifest}"),
+            ],
+            Step::Unchanged { version } => [
+                format!("không có gì thay đổi: đây đúng là phiên bản {version} đang công bố"),
+                format!("nothing changed: this is the published version {version}, byte for byte"),
+            ],
+            Step::Removed { count, old } => [
+                format!("{count} số liệu của bản đang công bố ({old}) bị xóa hoặc thành chưa rõ (dòng có dấu !): không ghi gì; nếu đúng là vậy, chạy lại với --accept-removals"),
+                format!("{count} figure(s) of the published version ({old}) are removed or turned unknown (the lines marked !): nothing was written; if that is meant, run again with --accept-removals"),
+            ],
+            Step::Changes { count, old } => [
+                format!("{count} thay đổi so với bản đang công bố; xem từng thay đổi: cargo run --bin chiso-diff -- {old} <tệp mới>"),
+                format!("{count} change(s) from the published version; see each: cargo run --bin chiso-diff -- {old} <new file>"),
+            ],
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
