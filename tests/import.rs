@@ -630,3 +630,23 @@ fn a_snapshot_json_is_checked_as_chiso_check_checks_it() {
     let p = only_problem(import_one("x.json", b"{\"schema_version\": 1"));
     assert_eq!(p.kind.code(), "syntax");
 }
+
+#[test]
+fn the_first_sheet_names_each_field_once() {
+    let files = csv_with("bo-so-lieu.csv", 15, "field", "period.goal_yaer");
+    let problems = import_files(&files).expect_err("refused");
+    let got: Vec<(String, &str)> = problems
+        .iter()
+        .map(|p| (p.place(), p.kind.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("bo-so-lieu.csv!A16".to_string(), "unknown_field"),
+            ("bo-so-lieu.csv!A17".to_string(), "missing_field"),
+        ],
+        "{}",
+        lines(&problems)
+    );
+    assert!(problems[1].line("x").contains("`period.goal_year`"));
+}

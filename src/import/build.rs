@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::book::{Book, Cell, Grid};
-use super::convert::convert;
+use super::convert::{convert, shown};
 use super::layout::{Empty, Kind, Part, Sheet, Words, SHEETS};
 use super::problem::{CellRef, ImportKind, ImportProblem};
 
@@ -92,8 +92,7 @@ fn table<'g>(
         let text = match cell {
             Cell::Empty => continue,
             Cell::Text(t) if t.trim().is_empty() => continue,
-            Cell::Text(t) => t.trim().to_string(),
-            other => format!("{other:?}"),
+            other => shown(other),
         };
         match sheet.columns.iter().position(|col| col.is_named(&text)) {
             Some(i) if columns[i].is_some() => problems.push(ImportProblem::at(
@@ -156,9 +155,8 @@ fn fields<'g>(
     let before = problems.len();
     for r in 1..grid.rows.len() {
         let key = match grid.cell(r, key_col) {
-            Cell::Text(t) => t.trim().to_string(),
             c if c.is_empty() => continue,
-            other => format!("{other:?}"),
+            other => shown(other),
         };
         match sheet.columns.iter().position(|c| c.key == key) {
             Some(i) if found[i].is_some() => problems.push(ImportProblem::at(

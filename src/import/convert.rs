@@ -22,7 +22,7 @@ fn json_number(v: f64, text: &str) -> Result<Value, ImportKind> {
 }
 
 /// A cell's content as its text, for a message.
-fn shown(cell: &Cell) -> String {
+pub fn shown(cell: &Cell) -> String {
     match cell {
         Cell::Empty => String::new(),
         Cell::Text(t) => t.trim().to_string(),
