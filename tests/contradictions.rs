@@ -413,7 +413,7 @@ fn a_source_dated_after_the_publication() {
     );
     assert_eq!(
         problems.0[0].kind.message(Lang::En),
-        "`$.sources[6].date` 2027-01-15 is after 2026-11-27, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"
+        "`$.sources[6].date` 2027-01-15 is after 2026-11-27, the day this version was published (`versions[].published` in data/index.json): it cannot cite what was not yet published"
     );
     // Published that very day, or later, is fine; a month-only date is taken at its first day.
     assert!(check_published(&s, "2027-01-15").is_empty());

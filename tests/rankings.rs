@@ -434,3 +434,48 @@ fn scores_and_means_are_scores() {
     );
     assert_eq!(p[0].kind.message(Lang::En), "80.02 is outside 0–1");
 }
+
+/// A unit's code names one unit, as its id does.
+#[test]
+fn a_code_names_one_unit() {
+    let p = problems(|s| s["units"][0]["code"] = json!("VN-43"));
+    assert_named(
+        "one code, two units",
+        &p,
+        &[("$.units[3].code", "duplicate_id", &["VN-43"])],
+    );
+    assert!(p[0].kind.message(Lang::Vi).contains("$.units[0].code"));
+    // Units without a code are not said to share one.
+    assert!(problems(|s| {
+        for u in s["units"].as_array_mut().expect("units") {
+            u.as_object_mut().expect("unit").remove("code");
+        }
+    })
+    .is_empty());
+}
+
+/// A version cannot report a ranking published after the version itself.
+#[test]
+fn a_ranking_is_published_before_the_version_that_reports_it() {
+    use chiso::validate::check_published;
+    let s = parse_snapshot(&serde_json::to_vec(&later_parts()).expect("JSON")).expect("valid");
+    let latest = s
+        .rankings
+        .iter()
+        .filter_map(|r| r.published.clone())
+        .max()
+        .expect("a ranking with its publication day");
+    assert!(check_published(&s, "2099-01-01").is_empty());
+    let early = check_published(&s, "2024-01-01");
+    let paths: Vec<&str> = early.iter().map(|p| p.path.as_str()).collect();
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("$.rankings[") && p.ends_with("].published")),
+        "{paths:?} (latest ranking published {latest})"
+    );
+    for lang in [Lang::Vi, Lang::En] {
+        let m = early.iter().last().expect("one").kind.message(lang);
+        assert!(m.contains("2024-01-01"), "{m}");
+    }
+}

@@ -75,6 +75,25 @@ impl Checker<'_> {
 
     fn units(&mut self, units: &Units<'_>) {
         self.unique("$.units", units.list.iter().map(|u| u.id.as_str()));
+        // A code names one unit, as an id does: two units under one code would be read as one.
+        let mut codes: HashMap<&str, usize> = HashMap::new();
+        for (i, u) in units.list.iter().enumerate() {
+            let Some(code) = u.code.as_deref() else {
+                continue;
+            };
+            match codes.get(code) {
+                Some(first) => self.problems.push(
+                    format!("$.units[{i}].code"),
+                    ProblemKind::DuplicateId {
+                        id: shown(code, 40),
+                        first: format!("$.units[{first}].code"),
+                    },
+                ),
+                None => {
+                    codes.insert(code, i);
+                }
+            }
+        }
         for (i, u) in units.list.iter().enumerate() {
             let p = join_index("$.units", i);
             self.id(&join_key(&p, "id"), &u.id);

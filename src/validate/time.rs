@@ -150,5 +150,23 @@ pub fn check_published(s: &Snapshot, published: &str) -> Problems {
             );
         }
     }
+    // Nor report a ranking on a day before it was published.
+    for (i, r) in s.rankings.iter().enumerate() {
+        let Some(date) = &r.published else { continue };
+        let Some((y, m, d)) = parse_date(date) else {
+            continue; // Reported by parse_snapshot.
+        };
+        if (y, m.unwrap_or(1), d.unwrap_or(1)) > published_day {
+            let path = join_key(&join_index("$.rankings", i), "published");
+            problems.push(
+                &path,
+                ProblemKind::SourceAfterPublication {
+                    date: date.clone(),
+                    published: published.into(),
+                    path: path.clone(),
+                },
+            );
+        }
+    }
     problems
 }

@@ -284,8 +284,8 @@ impl ProblemKind {
                 published,
                 path,
             } => [
-                format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn một nguồn chưa có"),
-                format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite a source not yet written"),
+                format!("`{path}` {date} muộn hơn {published}, ngày phiên bản này được công bố (`versions[].published` trong data/index.json): không thể dẫn điều chưa được công bố"),
+                format!("`{path}` {date} is after {published}, the day this version was published (`versions[].published` in data/index.json): it cannot cite what was not yet published"),
             ],
             ReportedNotLater {
                 id,
