@@ -2,7 +2,7 @@
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium
-#   make dist    release build into dist/, ready for any static host
+#   make dist    release build into dist/, ready for any static host (with .br and .gz copies)
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
 #   make check FILES="a.json b.json"   validate snapshot files as the app reads them
@@ -30,6 +30,7 @@ dev: setup-rust setup-trunk setup-bindgen setup-node
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
 	cargo run --quiet --release --bin chiso-prerender -- dist
+	node tests/tools/precompress.mjs dist
 
 test: lint test-native dist setup-chromium
 	$(MAKE) --no-print-directory test-browser
