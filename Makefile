@@ -2,7 +2,7 @@
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium, the build
-#                served by nginx (deploy/nginx.conf)
+#                served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
 #   make dist    release build into dist/, ready for any static host (with .br and .gz copies)
 #   make serve-nginx   dist/ served by Debian's nginx with deploy/nginx.conf (PORT= to choose)
 #   make size    raw and brotli size of every file in dist/
@@ -51,8 +51,8 @@ lint: setup-rust
 test-native:
 	cargo test
 
-# Browser tests against the plain static server, and the smoke suite against nginx
-# (nginx.test.mjs), each file starting and stopping its own server.
+# Browser tests against the plain static server, the smoke suite against nginx (nginx.test.mjs) and
+# the size budgets (budget.test.mjs), each file starting and stopping its own server.
 test-browser: setup-node setup-chromium setup-nginx
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
