@@ -58,10 +58,11 @@ export async function startNginx(dist = 'dist', { port: wanted } = {}) {
   for (const [path, what] of [[NGINX, 'nginx (make setup-nginx installs it)'], [BROTLI_MODULE, 'the brotli_static module (libnginx-mod-http-brotli-static)'], [join(root, 'csp.conf'), `${dist}/csp.conf (make dist writes it)`]]) {
     if (!existsSync(path)) throw new Error(`${path} is missing: ${what}`);
   }
-  const prefix = mkdtempSync(join(tmpdir(), 'chiso-nginx-'));
   const port = wanted ?? await freePort();
+  const site = siteConf(root, port); // before the folder: a wrong site file leaves nothing behind
+  const prefix = mkdtempSync(join(tmpdir(), 'chiso-nginx-'));
   const p = (name) => join(prefix, name);
-  writeFileSync(p('site.conf'), siteConf(root, port));
+  writeFileSync(p('site.conf'), site);
   writeFileSync(p('nginx.conf'), `# Written by tests/tools/nginx.mjs: Debian's nginx, everything it writes under ${prefix}.
 # One process in the foreground, the test's child: it stops with the test. (No worker to switch
 # to another user either: it reads the build wherever the checkout is, /root included.)
