@@ -1,8 +1,10 @@
 # Chỉ số — every command installs what it is missing, and only that.
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
-#   make test    fmt, clippy, native tests, release build, browser tests in Chromium
-#   make dist    release build into dist/, ready for any static host
+#   make test    fmt, clippy, native tests, release build, browser tests in Chromium, the build
+#                served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
+#   make dist    release build into dist/, ready for any static host (with .br and .gz copies)
+#   make serve-nginx   dist/ served by Debian's nginx with deploy/nginx.conf (PORT= to choose)
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
 #   make check FILES="a.json b.json"   validate snapshot files as the app reads them
@@ -16,13 +18,19 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
+NGINX ?= /usr/sbin/nginx
+NGINX_BROTLI ?= /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: serve dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
+.PHONY: serve serve-nginx dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts setup-nginx \
         lint test-native test-browser clean
 
 # What a static host would serve: the release build, pre-rendered page and embed pages included.
 serve: dist
 	node tests/tools/serve.mjs dist
+
+# The same, as deploy/nginx.conf serves it: compressed, cached, with the CSP as a header.
+serve-nginx: dist setup-nginx
+	node tests/tools/nginx.mjs dist
 
 dev: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
@@ -30,8 +38,9 @@ dev: setup-rust setup-trunk setup-bindgen setup-node
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
 	cargo run --quiet --release --bin chiso-prerender -- dist
+	node tests/tools/precompress.mjs dist
 
-test: lint test-native dist setup-chromium
+test: lint test-native dist setup-chromium setup-nginx
 	$(MAKE) --no-print-directory test-browser
 
 lint: setup-rust
@@ -42,7 +51,9 @@ lint: setup-rust
 test-native:
 	cargo test
 
-test-browser: setup-node setup-chromium
+# Browser tests against the plain static server, the smoke suite against nginx (nginx.test.mjs) and
+# the size budgets (budget.test.mjs), each file starting and stopping its own server.
+test-browser: setup-node setup-chromium setup-nginx
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 size: dist
@@ -65,7 +76,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 check:
 	cargo run --quiet --bin chiso-check -- $(FILES)
 
-setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium
+setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-nginx
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -92,6 +103,13 @@ setup-fonts:
 setup-chromium:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Debian's nginx and its brotli_static module, for the smoke suite and the budgets (the tests run
+# their own nginx on a free port; they never touch the system's).
+setup-nginx:
+	@if [ ! -x $(NGINX) ] || [ ! -f $(NGINX_BROTLI) ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static; \
 	fi
 
 clean:

@@ -1,10 +1,16 @@
 //! Finishes a release build in `dist/`: OpenGraph and Twitter tags with the headline figure in
 //! `index.html` and a PNG of the main chart for link previews; and the hardening: Trunk's inline
 //! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
-//! Content-Security-Policy with no inline script.
+//! Content-Security-Policy with no inline script, also written as the nginx map of each page's
+//! header policy (`csp.conf`, with `frame-ancestors`, which only a header can carry).
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
+
+/// The nginx map of each page's Content-Security-Policy header, beside the pages
+/// (`deploy/nginx.conf` includes it and does not serve it).
+#[cfg(not(target_arch = "wasm32"))]
+const CSP_MAP: &str = "csp.conf";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(dist: &std::path::Path) -> Result<String, String> {
@@ -12,14 +18,21 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::i18n::Lang;
     use chiso::prerender::{
         boot_markup, boot_script, changes_markup, embed_head, embed_markup, harden, inject_boot,
-        inject_preview, preview, preview_svg, ranking_markup, view_head, with_boot_script,
-        with_title, without_app, Published, Warm,
+        inject_preview, nginx_csp_map, preview, preview_svg, ranking_markup, view_head,
+        with_boot_script, with_title, without_app, Published, Served, Warm,
     };
     use chiso::present;
     use chiso::route::{View, CHANGES_FILE};
     use chiso::validate::{parse_manifest, parse_snapshot};
 
     let read = |rel: &str| std::fs::read(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
+    // Every page written, as the server's header policy needs it (see `nginx_csp_map`).
+    let mut pages: Vec<(String, String, Served)> = Vec::new();
+    let mut write_page = |name: &str, html: String, served: Served| -> Result<(), String> {
+        std::fs::write(dist.join(name), &html).map_err(|e| format!("{name}: {e}"))?;
+        pages.push((name.to_string(), html, served));
+        Ok(())
+    };
     let manifest =
         parse_manifest(&read("data/index.json")?).map_err(|p| format!("data/index.json: {p}"))?;
     let entry = manifest
@@ -83,8 +96,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &ranking,
     );
     let html = with_title(&html, &present::document_title(Lang::Vi, None));
-    std::fs::write(dist.join("index.html"), with_boot_script(&html, &script)?)
-        .map_err(|e| format!("index.html: {e}"))?;
+    write_page("index.html", with_boot_script(&html, &script)?, Served::App)?;
     for chart in ChartId::ALL {
         let (html, _) = finish(embed_markup(
             &snapshot,
@@ -95,8 +107,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         let name = chiso::route::embed_file(chart);
         let title_en = present::document_title(Lang::En, Some(chart));
         let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking);
-        std::fs::write(dist.join(&name), embed_head(&html, chart, &script)?)
-            .map_err(|e| format!("{name}: {e}"))?;
+        write_page(&name, embed_head(&html, chart, &script)?, Served::Embed)?;
     }
     // The change log: every published version against the one before it, computed here, so the
     // page needs no app (and fetches no WASM).
@@ -128,8 +139,11 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &ranking,
     );
     let html = with_title(&without_app(&html), &changes_title(Lang::Vi));
-    std::fs::write(dist.join(CHANGES_FILE), with_boot_script(&html, &script)?)
-        .map_err(|e| format!("{CHANGES_FILE}: {e}"))?;
+    write_page(
+        CHANGES_FILE,
+        with_boot_script(&html, &script)?,
+        Served::Static,
+    )?;
 
     // The ranking page, its own file: a static host needs no rewrite rule for it.
     let (html, _) = finish(ranking_markup(
@@ -144,10 +158,17 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &ranking,
     );
     let name = View::Ranking.file();
-    std::fs::write(dist.join(name), view_head(&html, View::Ranking, &script)?)
-        .map_err(|e| format!("{name}: {e}"))?;
+    write_page(name, view_head(&html, View::Ranking, &script)?, Served::App)?;
+
+    // The same policies as HTTP headers, with `frame-ancestors`, for the server (deploy/).
+    let listed: Vec<(&str, &str, Served)> = pages
+        .iter()
+        .map(|(f, h, s)| (f.as_str(), h.as_str(), *s))
+        .collect();
+    std::fs::write(dist.join(CSP_MAP), nginx_csp_map(&listed)?)
+        .map_err(|e| format!("{CSP_MAP}: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name} and the CSP",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, the CSP and {CSP_MAP}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()

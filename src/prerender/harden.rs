@@ -337,3 +337,99 @@ pub fn harden(
     }
     Ok((out, (name, loader)))
 }
+
+/// Who may show a built page in a frame. `frame-ancestors` works only in an HTTP header (a
+/// `<meta>` policy ignores it), so the page cannot say it itself: the server adds it (see
+/// [`nginx_csp_map`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// An embed: any site's article may frame it.
+    Anywhere,
+    /// A page: no site may frame it, ours included (no clickjacking of its buttons).
+    Nowhere,
+}
+
+impl Framing {
+    pub fn directive(self) -> &'static str {
+        match self {
+            Framing::Anywhere => "frame-ancestors *",
+            Framing::Nowhere => "frame-ancestors 'none'",
+        }
+    }
+}
+
+/// The policy a finished page carries in its `<meta http-equiv="Content-Security-Policy">`.
+pub fn meta_csp(html: &str) -> Option<&str> {
+    let open = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    let start = html.find(open)? + open.len();
+    let len = html[start..].find('"')?;
+    Some(&html[start..start + len])
+}
+
+/// The policy of a finished page as an HTTP header: the page's own `<meta>` policy, read back
+/// from the page as written (so the header and the meta cannot disagree on a hash), and who may
+/// frame it.
+pub fn header_csp(html: &str, framing: Framing) -> Result<String, String> {
+    let meta = meta_csp(html).ok_or("no Content-Security-Policy meta in the page")?;
+    Ok(format!("{meta}; {}", framing.directive()))
+}
+
+/// A built page as the server sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Served {
+    /// `embed-CHART.html`: framed anywhere.
+    Embed,
+    /// A page with the app: framed nowhere, except as an embed when its link says `?embed=CHART`
+    /// (how embeds were first published; the app then shows that chart alone).
+    App,
+    /// A page without the app (the change log): framed nowhere.
+    Static,
+}
+
+/// The entries of the nginx `map` from `"$uri?embed=$arg_embed"` to the `Content-Security-Policy`
+/// header of each built page (`deploy/nginx.conf` includes them): each page's own policy (see
+/// [`header_csp`]) and who may frame it. Keys are regular expressions anchored at the file name,
+/// so the site may live in any folder of the host. `pages` are (file name, finished HTML, kind).
+pub fn nginx_csp_map(pages: &[(&str, &str, Served)]) -> Result<String, String> {
+    let mut out = String::from(
+        "# Written by chiso-prerender: the Content-Security-Policy header of each page, its <meta>\n\
+         # policy plus frame-ancestors. Keys: \"$uri?embed=$arg_embed\". Rebuilt with every\n\
+         # `make dist`; reload nginx after publishing (the hashes change with the pages).\n",
+    );
+    let charts = ChartId::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    for &(file, html, served) in pages {
+        if file.is_empty()
+            || !file
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        {
+            return Err(format!("{file:?}: not a plain file name"));
+        }
+        let key = format!("~(?:^|/){}\\?embed=", file.replace('.', "\\."));
+        let mut entry = |key: String, framing: Framing| -> Result<(), String> {
+            let policy = header_csp(html, framing).map_err(|e| format!("{file}: {e}"))?;
+            // nginx would read `$` as a variable and `"`, `\` as the end of the value.
+            if policy.contains(['"', '\\', '$', '\n', '{', '}']) {
+                return Err(format!(
+                    "{file}: the policy cannot be written as an nginx value"
+                ));
+            }
+            out.push_str(&format!("\"{key}\" \"{policy}\";\n"));
+            Ok(())
+        };
+        match served {
+            Served::Embed => entry(key, Framing::Anywhere)?,
+            Served::App => {
+                // The first match wins: an embed's link before the page's.
+                entry(format!("{key}(?:{charts})$"), Framing::Anywhere)?;
+                entry(key, Framing::Nowhere)?;
+            }
+            Served::Static => entry(key, Framing::Nowhere)?,
+        }
+    }
+    Ok(out)
+}

@@ -4,8 +4,9 @@
 //!
 //! - `page`: the static page and embed pages, drawn by the same chart code as the app, with marks
 //!   that answer without script;
-//! - `harden`: the CSP, the loader that replaces Trunk's inline script, the inlined stylesheet and
-//!   the one small inline script allowed by its hash;
+//! - `harden`: the CSP (in the page, and as the server's header with `frame-ancestors`), the
+//!   loader that replaces Trunk's inline script, the inlined stylesheet and the one small inline
+//!   script allowed by its hash;
 //! - `preview`: OpenGraph and Twitter tags and the preview image.
 
 mod harden;
@@ -13,8 +14,9 @@ mod page;
 mod preview;
 
 pub use harden::{
-    boot_script, embed_head, harden, inline_css, sri, style_hashes, view_head, with_boot_script,
-    with_title, without_app, without_eager_preloads, Warm, CSP,
+    boot_script, embed_head, harden, header_csp, inline_css, meta_csp, nginx_csp_map, sri,
+    style_hashes, view_head, with_boot_script, with_title, without_app, without_eager_preloads,
+    Framing, Served, Warm, CSP,
 };
 pub use page::{
     boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup,
@@ -345,6 +347,42 @@ mod tests {
             harden(html, "", WARM, |_| None).is_err(),
             "a missing WASM is an error"
         );
+    }
+
+    #[test]
+    fn the_header_policy_is_the_pages_own_plus_who_may_frame_it() {
+        let page = "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'sha256-AB+/=='\">";
+        assert_eq!(
+            meta_csp(page),
+            Some("default-src 'none'; script-src 'self' 'sha256-AB+/=='")
+        );
+        assert_eq!(
+            header_csp(page, Framing::Nowhere).as_deref(),
+            Ok("default-src 'none'; script-src 'self' 'sha256-AB+/=='; frame-ancestors 'none'")
+        );
+        assert!(header_csp("<head></head>", Framing::Anywhere).is_err());
+
+        let map = nginx_csp_map(&[
+            ("index.html", page, Served::App),
+            ("embed-pillars.html", page, Served::Embed),
+            ("thay-doi.html", page, Served::Static),
+        ])
+        .expect("map");
+        let entries: Vec<&str> = map.lines().filter(|l| !l.starts_with('#')).collect();
+        let p = "default-src 'none'; script-src 'self' 'sha256-AB+/=='";
+        assert_eq!(
+            entries,
+            [
+                format!("\"~(?:^|/)index\\.html\\?embed=(?:headline|pillars|indicators|followup|context|ranking|moves|averages)$\" \"{p}; frame-ancestors *\";"),
+                format!("\"~(?:^|/)index\\.html\\?embed=\" \"{p}; frame-ancestors 'none'\";"),
+                format!("\"~(?:^|/)embed-pillars\\.html\\?embed=\" \"{p}; frame-ancestors *\";"),
+                format!("\"~(?:^|/)thay-doi\\.html\\?embed=\" \"{p}; frame-ancestors 'none'\";"),
+            ]
+        );
+        // Nothing that nginx would read as a variable or the end of the value.
+        let dollar = page.replace("AB+/==", "$host");
+        assert!(nginx_csp_map(&[("index.html", &dollar, Served::App)]).is_err());
+        assert!(nginx_csp_map(&[("a b.html", page, Served::App)]).is_err());
     }
 
     #[test]

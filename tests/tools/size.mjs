@@ -1,5 +1,7 @@
-// Raw and brotli size of every file in a folder (default dist/), and the totals.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Raw and brotli size of every file in a folder (default dist/), and the totals. The brotli size
+// is that of the file's `.br` copy where `make dist` wrote one (what a server sends), otherwise
+// compressed here; the `.br` and `.gz` copies are not listed as files of their own.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -8,7 +10,7 @@ const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p); else files.push(p);
+    if (statSync(p).isDirectory()) walk(p); else if (!/\.(br|gz)$/.test(p)) files.push(p);
   }
 })(root);
 
@@ -17,7 +19,9 @@ let raw = 0, br = 0;
 console.log(`${'file'.padEnd(56)} ${'raw KB'.padStart(8)} ${'br KB'.padStart(8)}`);
 for (const f of files.sort()) {
   const bytes = readFileSync(f);
-  const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const b = existsSync(`${f}.br`)
+    ? statSync(`${f}.br`).size
+    : Math.min(bytes.length, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
   raw += bytes.length; br += b;
   console.log(`${relative(root, f).padEnd(56)} ${kb(bytes.length)} ${kb(b)}`);
 }
