@@ -108,7 +108,23 @@ pub fn embed_head(html: &str, chart: ChartId, script: &str) -> Result<String, St
         1,
     );
     let out = with_title(&out, &present::document_title(Lang::Vi, Some(chart)));
-    with_boot_script(&out, script)
+    // The glue is fetched, with its integrity, by the loader once the reader interacts (an
+    // article's reader who only looks pays for the chart alone).
+    with_boot_script(&without_glue_preload(&out), script)
+}
+
+/// The page without its static `<link rel="modulepreload">` of the JS glue.
+fn without_glue_preload(html: &str) -> String {
+    let open = "<link rel=\"modulepreload\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(open) {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Makes a finished page one page of a snapshot other than the overview: `<html data-view>`
@@ -264,6 +280,7 @@ pub fn harden(
     let wasm = quoted("module_or_path:").ok_or("no WASM path in the loader")?;
     let wasm_bytes =
         read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
+    let glue_bytes = read(js.trim_start_matches("./")).ok_or_else(|| format!("{js} is missing"))?;
     // If the WASM cannot start (tampered, blocked, an old browser), the page says so instead of
     // loading for ever.
     let loader = format!(
@@ -296,12 +313,20 @@ pub fn harden(
          preload('data/index.json');\n\
          const snapshot = params.get({snapshot_param}), version = params.get({version_param});\n\
          if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
+         // The JS glue with its integrity: an embed page does not preload it (a reader who only\n\
+         // looks does not pay for it), so it is asked for here, checked as the preload would be.\n\
+         if (!document.querySelector('link[rel=modulepreload][href=\"{js}\"]')) {{\n\
+         \x20 const m = document.createElement('link');\n\
+         \x20 m.rel = 'modulepreload'; m.href = '{js}'; m.integrity = '{glue_sri}'; m.crossOrigin = 'anonymous';\n\
+         \x20 document.head.append(m);\n\
+         }}\n\
          const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
          \x20 const p = document.querySelector('#boot .loading');\n\
          \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
          \x20 throw e;\n}}\n",
         sri(&wasm_bytes),
+        glue_sri = sri(&glue_bytes),
         snap = js_str(warm.snapshot),
         ver = js_str(warm.version),
         path = js_str(warm.path),

@@ -145,6 +145,7 @@ mod tests {
         match f {
             "main-1.css" => Some(b"body{color:red}".to_vec()),
             "c_bg.wasm" => Some(b"w".to_vec()),
+            "c.js" => Some(b"export default 1".to_vec()),
             _ => None,
         }
     }
@@ -267,8 +268,10 @@ mod tests {
             "data cannot close the script"
         );
         assert!(!script.contains("message'"), "it listens to no message");
-        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">\n<meta name=\"viewport\" content=\"width=device-width\"><title>Chỉ số</title></head><body></body></html>";
+        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">\n<meta name=\"viewport\" content=\"width=device-width\"><link rel=\"modulepreload\" href=\"./chiso-1.js\" integrity=\"sha384-x\" crossorigin=\"anonymous\">\n<title>Chỉ số</title></head><body></body></html>";
         let out = embed_head(page, ChartId::Pillars, &script).expect("embed page");
+        // The glue waits for the reader: the loader asks for it, with its integrity.
+        assert!(!out.contains("modulepreload"), "{out}");
         assert!(out.contains("<html lang=\"vi\" data-embed=\"pillars\" class=\"embedded\">"));
         assert!(out.contains("<title>Chỉ tiêu đạt theo trụ cột · Chỉ số</title>"));
         use sha2::Digest;
@@ -316,8 +319,10 @@ mod tests {
     #[test]
     fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
         let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
-        let (out, (name, loader)) = harden(html, "", WARM, |f| {
-            (f == "chiso-abc_bg.wasm").then(|| b"wasm".to_vec())
+        let (out, (name, loader)) = harden(html, "", WARM, |f| match f {
+            "chiso-abc_bg.wasm" => Some(b"wasm".to_vec()),
+            "chiso-abc.js" => Some(b"glue".to_vec()),
+            _ => None,
         })
         .expect("hardened");
         assert!(
@@ -335,6 +340,8 @@ mod tests {
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("await import('./chiso-abc.js');"));
+        // The glue asked for with its integrity where the page does not preload it (an embed).
+        assert!(loader.contains(&format!("m.integrity = '{}'", sri(b"glue"))));
         // After the first paint, the data is fetched beside the WASM; an embed page waits for
         // its reader.
         assert!(loader.contains("requestAnimationFrame(() => setTimeout(go))"));
