@@ -13,6 +13,7 @@ pub mod diff;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod order;

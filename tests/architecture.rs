@@ -25,6 +25,8 @@ const FLOORS: &[(&str, u8)] = &[
     ("load", 4),
     ("markup", 5),
     ("export", 5),
+    // A spreadsheet into a snapshot: for the bins and the studio only (see below).
+    ("import", 5),
     // The browser shell's own floor: page-wide state, hooks, the network.
     ("state", 5),
     ("hooks", 5),
@@ -144,6 +146,24 @@ fn every_import_points_down_the_flow() {
         "imports that do not point down:\n{}",
         wrong.join("\n")
     );
+}
+
+/// The importer (spreadsheets, zip, calamine) is for the command line and the data editors'
+/// studio: the reader's app never names it, so none of it is in the reader's WASM.
+#[test]
+fn only_the_bins_and_the_studio_name_the_importer() {
+    const MAY: &[&str] = &["import", "bin", "studio"];
+    let (root, all) = src();
+    let wrong: Vec<String> = all
+        .iter()
+        .filter(|f| !MAY.contains(&module_of(&root, f).as_str()))
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).expect("readable");
+            named(&text).iter().any(|m| m == "import")
+        })
+        .map(|f| f.strip_prefix(&root).unwrap_or(f).display().to_string())
+        .collect();
+    assert!(wrong.is_empty(), "these name `import`: {wrong:?}");
 }
 
 #[test]

@@ -7,6 +7,11 @@
 //!
 //! These types are the single definition of the format: serde decodes them, and the JSON Schema in
 //! `public/schema/snapshot-v1.json` is generated from them (`cargo run --bin chiso-schema`).
+//!
+//! Written back (`import::to_pretty_json`), they give the published files' form: a field that may
+//! be left out (`#[serde(default)]`) is written only when it says something (a tally's `set`, an
+//! entry's `tie: true`), every other field always, `null` included. The schema keeps each such
+//! field's default (`schemars(extend("default" = …))`), which schemars would otherwise drop.
 
 use serde::{Deserialize, Serialize};
 
@@ -231,7 +236,8 @@ pub struct Tally {
     /// The set of indicators counted, where it is not the set of the result year (the National
     /// Committee's 39 of 2023): "15 chỉ tiêu chính quyền số năm 2024". A tally of another set is
     /// never drawn as a continuation of the result year's.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub set: Option<Text>,
     /// Met out of assigned, within the set.
     pub overall: Count,
@@ -429,7 +435,8 @@ pub struct Indicator {
     pub status: Status,
     pub sources: Vec<String>,
     /// Later observations against the goal: was it reached?
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub reported: Vec<Reported>,
 }
 
@@ -445,7 +452,8 @@ pub struct Reported {
     pub as_of: String,
     /// Against the goal, as of `as_of`; unknown where there is no goal or no value.
     pub status: Status,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub note: Option<Text>,
     pub sources: Vec<String>,
 }
@@ -458,7 +466,8 @@ pub struct Goal {
     pub text: Text,
     pub sources: Vec<String>,
     /// Later observations: was it reached?
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub reported: Vec<Reported>,
 }
 

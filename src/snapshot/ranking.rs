@@ -15,17 +15,21 @@ pub struct RankedUnit {
     /// Stable id (`ba-ria-vung-tau`).
     pub id: String,
     /// The ISO 3166-2 code where one is known (`VN-43`): how the snapshot's own unit is found.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub code: Option<String>,
     pub name: Text,
     /// The first day it existed, where it was formed by a merger (`YYYY-MM-DD`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub since: Option<String>,
     /// The last day it existed, where it has since been merged (`YYYY-MM-DD`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub until: Option<String>,
     /// The unit it became part of (an id in `units`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub successor: Option<String>,
 }
 
@@ -44,7 +48,8 @@ pub struct Grouping {
     pub as_of: String,
     /// Its units, where a source lists them all. A ranking shows the members it does not rank as
     /// unknown, never drops them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = [])))]
     pub members: Vec<String>,
 }
 
@@ -70,14 +75,17 @@ pub struct Ranking {
     /// A grouping id.
     pub grouping: String,
     /// When the ranking was published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), where known.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub published: Option<String>,
     /// Scores are DTI values, 0–1.
     pub entries: Vec<RankEntry>,
     /// The mean score of the grouping's units (0–1), where published.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub mean: Option<Stat>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub note: Option<Text>,
     pub sources: Vec<String>,
 }
@@ -93,13 +101,15 @@ pub struct RankEntry {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = super::Count::MAX)))]
     pub rank: Option<u32>,
     /// Shares its rank with another unit, as the source has it (2022: two provinces 15th).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = false)))]
     pub tie: bool,
     /// A DTI value, 0–1.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 1)))]
     pub score: Option<f64>,
     /// What a reader must know about this place ("one of the last three; the order is not given").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub note: Option<Text>,
     pub sources: Vec<String>,
 }
@@ -124,7 +134,8 @@ pub struct YearSeries {
     pub unit: Unit,
     pub points: Vec<SeriesPoint>,
     /// What a reader comparing the years must know.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub note: Option<Text>,
 }
 
@@ -138,7 +149,8 @@ pub struct SeriesPoint {
     /// In the series' unit.
     pub value: Option<f64>,
     /// What changed that year (the method), said on the chart.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("default" = null)))]
     pub note: Option<Text>,
     pub sources: Vec<String>,
 }
