@@ -24,6 +24,7 @@ pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod snapshot;
+pub mod studio;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
