@@ -13,3 +13,17 @@ pub mod compare;
 pub mod lines;
 pub mod takeaway;
 pub mod words;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod page;
+#[cfg(target_arch = "wasm32")]
+mod preview;
+#[cfg(target_arch = "wasm32")]
+mod problems;
+#[cfg(target_arch = "wasm32")]
+mod published;
+
+#[cfg(target_arch = "wasm32")]
+pub use page::start;

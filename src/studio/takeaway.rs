@@ -17,8 +17,10 @@ pub struct TakeAway {
     /// The snapshot's file name (`ba-ria-vung-tau-2023.json`).
     pub file_name: String,
     pub json: String,
-    /// The new version's entry in the manifest.
+    /// The new version's entry in the manifest, and its file name
+    /// (`ba-ria-vung-tau-2023.229ead0303af.entry.json`).
     pub entry: SnapshotVersion,
+    pub entry_file_name: String,
     pub entry_json: String,
     /// The whole manifest with the new version first (and the old one at its archive path).
     pub manifest_json: String,
@@ -65,6 +67,7 @@ pub fn take_away(
         file_name,
         json: json.to_string(),
         entry: v.clone(),
+        entry_file_name: format!("{}.{}.entry.json", snapshot.id, v.version),
         entry_json: pretty(v),
         manifest_json: crate::import::manifest_json(&publication.manifest),
         archive: publication.archive.clone(),
@@ -161,6 +164,10 @@ mod tests {
         assert_eq!(t.entry.path, "data/ba-ria-vung-tau-2023.json");
         assert_eq!(t.entry.published, TODAY);
         assert_eq!(t.file_name, "ba-ria-vung-tau-2023.json");
+        assert_eq!(
+            t.entry_file_name,
+            format!("ba-ria-vung-tau-2023.{}.entry.json", &sha[..12])
+        );
         let old = m.entry(&s.id).and_then(|e| e.latest()).expect("latest");
         let archived = format!("data/archive/ba-ria-vung-tau-2023.{}.json", old.version);
         assert_eq!(
@@ -202,7 +209,7 @@ mod tests {
         assert!(t.archive.is_none());
         assert!(matches!(t.steps[0], Step::Copy { .. }));
         let loaded = as_published(None, &s, &json, TODAY);
-        assert_eq!(loaded.entry.versions, [t.entry.clone()]);
+        assert_eq!(loaded.entry.versions, std::slice::from_ref(&t.entry));
         assert_eq!(loaded.version, t.entry);
         assert_eq!(loaded.entry.latest(), Some(&loaded.version));
     }

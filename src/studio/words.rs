@@ -53,6 +53,13 @@ pub enum W {
     Notice,
     Cell,
     Line,
+    Panic,
+    Reload,
+    /// A language's name in that language, as a language switch names it.
+    Vietnamese,
+    English,
+    Entry,
+    NoGrid,
 }
 
 impl W {
@@ -93,7 +100,7 @@ impl W {
             ],
             W::Where => ["Chỗ cần sửa", "Where to fix it"],
             W::ShowWhere => ["Xem chỗ này", "Show where"],
-            W::StepPreview => ["3. Xem trước", "3. Preview"],
+            W::StepPreview => ["4. Xem trước", "4. Preview"],
             W::PreviewIntro => [
                 "Trang như người đọc sẽ thấy, dựng bằng chính các thành phần của trang.",
                 "The page as readers will see it, built from the page's own components.",
@@ -104,8 +111,8 @@ impl W {
             W::Desktop => ["Máy tính", "Desktop"],
             W::Page => ["Trang", "Page"],
             W::StepCompare => [
-                "4. So sánh với bản đang công bố",
-                "4. Compare with the published version",
+                "3. So sánh với bản đang công bố",
+                "3. Compare with the published version",
             ],
             W::LoadingPublished => ["Đang tải bản đang công bố…", "Loading the published version…"],
             W::PublishedUnavailable => [
@@ -140,6 +147,21 @@ impl W {
             W::Notice => ["Cảnh báo", "Warning"],
             W::Cell => ["ô", "cell"],
             W::Line => ["dòng", "line"],
+            W::Panic => [
+                "Xưởng số liệu gặp lỗi và đã dừng; tệp của bạn không bị thay đổi. Hãy tải lại trang.",
+                "The studio hit an error and stopped; your file is unchanged. Please reload the page.",
+            ],
+            W::Reload => ["Tải lại trang", "Reload the page"],
+            W::Vietnamese => ["Tiếng Việt", "Tiếng Việt"],
+            W::English => ["English", "English"],
+            W::Entry => [
+                "Mục của phiên bản này trong danh mục (data/index.json)",
+                "This version's entry in the manifest (data/index.json)",
+            ],
+            W::NoGrid => [
+                "Không hiện được trang tính này; hãy mở bảng tính ở chỗ ghi trên.",
+                "This sheet cannot be shown here; open the spreadsheet at the place above.",
+            ],
         }
     }
 
