@@ -2,7 +2,7 @@
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium
-#   make dist    release build into dist/, ready for any static host
+#   make dist    release build into dist/ (the pages and the studio), ready for any static host
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
 #   make check FILES="a.json b.json"   validate snapshot files as the app reads them
@@ -27,8 +27,15 @@ serve: dist
 dev: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
 
+# The studio (studio.html) is its own Trunk build with its own WASM (the `studio` feature), into a
+# folder of its own (Trunk replaces the folder it builds into and names the page index.html),
+# then copied in beside the pages.
+STUDIO_DIST := target/studio-dist
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
+	trunk build --release --dist $(STUDIO_DIST) studio.html
+	mv $(STUDIO_DIST)/index.html $(STUDIO_DIST)/studio.html
+	cp -R $(STUDIO_DIST)/. dist/
 	cargo run --quiet --release --bin chiso-prerender -- dist
 
 test: lint test-native dist setup-chromium
@@ -37,7 +44,7 @@ test: lint test-native dist setup-chromium
 lint: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --all-features -- -D warnings
 
 test-native:
 	cargo test

@@ -1,7 +1,8 @@
 //! Finishes a release build in `dist/`: OpenGraph and Twitter tags with the headline figure in
 //! `index.html` and a PNG of the main chart for link previews; and the hardening: Trunk's inline
 //! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
-//! Content-Security-Policy with no inline script.
+//! Content-Security-Policy with no inline script; the same hardening for the data editors'
+//! studio (`studio.html`, built by `make dist` beside the pages).
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
@@ -146,8 +147,22 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let name = View::Ranking.file();
     std::fs::write(dist.join(name), view_head(&html, View::Ranking, &script)?)
         .map_err(|e| format!("{name}: {e}"))?;
+    // The data editors' studio, its own Trunk build copied in beside the pages (`make dist`).
+    let studio = match read("studio.html") {
+        Ok(bytes) => {
+            let html = String::from_utf8(bytes).map_err(|e| format!("studio.html: {e}"))?;
+            let (html, (name, loader)) =
+                chiso::prerender::harden_studio(&html, |f| std::fs::read(dist.join(f)).ok())
+                    .map_err(|e| format!("studio.html: {e}"))?;
+            std::fs::write(dist.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
+            std::fs::write(dist.join("studio.html"), html)
+                .map_err(|e| format!("studio.html: {e}"))?;
+            format!(", the studio with {name}")
+        }
+        Err(_) => ", no studio (studio.html not built)".into(),
+    };
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name} and the CSP",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name} and the CSP{studio}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()

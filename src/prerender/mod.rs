@@ -6,11 +6,13 @@
 //!   that answer without script;
 //! - `harden`: the CSP, the loader that replaces Trunk's inline script, the inlined stylesheet and
 //!   the one small inline script allowed by its hash;
-//! - `preview`: OpenGraph and Twitter tags and the preview image.
+//! - `preview`: OpenGraph and Twitter tags and the preview image;
+//! - `studio`: the same hardening for the data editors' studio (`studio.html`).
 
 mod harden;
 mod page;
 mod preview;
+mod studio;
 
 pub use harden::{
     boot_script, embed_head, harden, inline_css, sri, style_hashes, view_head, with_boot_script,
@@ -21,6 +23,7 @@ pub use page::{
     static_dark_css, static_marks, static_page, Boot, Published,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
+pub use studio::harden_studio;
 
 pub(crate) use crate::markup::{attr, text};
 
