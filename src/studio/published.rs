@@ -204,11 +204,12 @@ fn takeaway_body(t: TakeAway, loud: usize) -> impl IntoView {
             t.entry_file_name.clone(),
         )
     });
+    let has_manifest = t.with_value(|t| t.manifest_json.is_some());
     let steps = t.with_value(|t| t.steps.clone());
     let steps = steps
         .into_iter()
         .map(|s| {
-            let extra = matches!(s, Step::EditManifest { .. })
+            let extra = (has_manifest && matches!(s, Step::EditManifest { .. }))
                 .then(|| view! { <br /><Both w=W::ReplaceManifest /> });
             view! { <li><BothText vi=s.message(Lang::Vi) en=s.message(Lang::En) />{extra}</li> }
         })
@@ -235,11 +236,18 @@ fn takeaway_body(t: TakeAway, loud: usize) -> impl IntoView {
                 on:click=move |_| t.with_value(|t| download_text(&t.entry_file_name, "application/json;charset=utf-8", &t.entry_json))>
                 <Both w=W::DownloadEntry /> " (" <code>{entry_name}</code> ")"
             </button>
-            <button type="button" data-testid="download-manifest" disabled=off
-                on:click=move |_| t.with_value(|t| download_text("index.json", "application/json;charset=utf-8", &t.manifest_json))>
-                <Both w=W::DownloadManifest /> " (" <code>"index.json"</code> ")"
-            </button>
+            {has_manifest.then(|| view! {
+                <button type="button" data-testid="download-manifest" disabled=off
+                    on:click=move |_| t.with_value(|t| {
+                        if let Some(m) = &t.manifest_json {
+                            download_text("index.json", "application/json;charset=utf-8", m);
+                        }
+                    })>
+                    <Both w=W::DownloadManifest /> " (" <code>"index.json"</code> ")"
+                </button>
+            })}
         </div>
+        {(!has_manifest).then(|| view! { <p class="loud-warning" data-testid="studio-no-manifest"><Both w=W::ManifestUnknown /></p> })}
         <h3><Both w=W::Entry /></h3>
         <pre class="entry" data-testid="studio-entry">{entry_json}</pre>
         <h3><Both w=W::Steps /></h3>

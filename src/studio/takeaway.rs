@@ -22,16 +22,19 @@ pub struct TakeAway {
     pub entry: SnapshotVersion,
     pub entry_file_name: String,
     pub entry_json: String,
-    /// The whole manifest with the new version first (and the old one at its archive path).
-    pub manifest_json: String,
+    /// The whole manifest with the new version first (and the old one at its archive path); none
+    /// where the published manifest could not be loaded: a manifest of this snapshot alone would
+    /// drop every other one.
+    pub manifest_json: Option<String>,
     /// Where the version it replaces goes, where it replaces one.
     pub archive: Option<Archive>,
     /// In order, each said in both languages by [`Step::message`].
     pub steps: Vec<Step>,
 }
 
-/// The manifest as published (none when it could not be loaded: the steps then add the
-/// snapshot as new), the snapshot ready and its JSON, and the day it would be published. `Err`
+/// The manifest as published (none when it could not be loaded: then no manifest is offered,
+/// and the steps add the entry by hand), the snapshot ready and its JSON, and the day it would
+/// be published. `Err`
 /// with the published version's name when it is that version already, byte for byte.
 pub fn take_away(
     published: Option<&Manifest>,
@@ -69,7 +72,7 @@ pub fn take_away(
         entry: v.clone(),
         entry_file_name: format!("{}.{}.entry.json", snapshot.id, v.version),
         entry_json: pretty(v),
-        manifest_json: crate::import::manifest_json(&publication.manifest),
+        manifest_json: published.map(|_| crate::import::manifest_json(&publication.manifest)),
         archive: publication.archive.clone(),
         steps,
     })
@@ -178,7 +181,8 @@ mod tests {
             matches!(&t.steps[0], Step::Archive { to, .. } if *to == format!("public/{archived}"))
         );
         // The manifest downloaded is valid, lists the new version first and keeps the old one.
-        let new_m = parse_manifest(t.manifest_json.as_bytes()).expect("valid manifest");
+        let new_m = parse_manifest(t.manifest_json.as_deref().unwrap_or_default().as_bytes())
+            .expect("valid manifest");
         let e = new_m.entry(&s.id).expect("entry");
         assert_eq!(e.versions[0], t.entry);
         assert_eq!(e.versions[1].path, archived);
@@ -212,6 +216,24 @@ mod tests {
         assert_eq!(loaded.entry.versions, std::slice::from_ref(&t.entry));
         assert_eq!(loaded.version, t.entry);
         assert_eq!(loaded.entry.latest(), Some(&loaded.version));
+    }
+
+    #[test]
+    fn without_the_published_manifest_no_manifest_is_offered() {
+        let (_, mut s) = published();
+        s.tallies[1].overall.met = 36;
+        let json = to_pretty_json(&s);
+        let t = take_away(None, &s, &json, TODAY).expect("ready");
+        assert_eq!(t.manifest_json, None);
+        assert_eq!(t.entry.sha256, sha256_hex(json.as_bytes()));
+        assert!(matches!(
+            t.steps.as_slice(),
+            [
+                Step::Copy { .. },
+                Step::EditManifest { archived: None, .. },
+                Step::Check { .. }
+            ]
+        ));
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub enum W {
     English,
     Entry,
     NoGrid,
+    ManifestUnknown,
 }
 
 impl W {
@@ -157,6 +158,10 @@ impl W {
             W::Entry => [
                 "Mục của phiên bản này trong danh mục (data/index.json)",
                 "This version's entry in the manifest (data/index.json)",
+            ],
+            W::ManifestUnknown => [
+                "Không tải được danh mục đang công bố (data/index.json), nên không có danh mục mới để tải về, và không biết bản nào đang được công bố: trước khi đặt tệp mới vào public/data/, hãy chuyển bản đang công bố (nếu có) vào public/data/archive/ID.PHIÊN-BẢN.json, rồi sửa danh mục như README hướng dẫn.",
+                "The published manifest (data/index.json) could not be loaded, so there is no new manifest to download and the version published now is not known: before putting the new file in public/data/, move the published version (if any) to public/data/archive/ID.VERSION.json, then edit the manifest as the README says.",
             ],
             W::NoGrid => [
                 "Không hiện được trang tính này; hãy mở bảng tính ở chỗ ghi trên.",

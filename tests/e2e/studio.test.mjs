@@ -228,6 +228,23 @@ test('a deleted value is flagged loudly, and nothing is downloaded until the edi
   await page.context().close();
 });
 
+test('the published version cannot be loaded: said so, and no manifest is offered that would drop the others', async () => {
+  const page = await openPage(browser);
+  await page.route('**/data/index.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.goto(`${server.url}studio.html`);
+  await page.getByTestId('studio-file').waitFor();
+  await choose(page, file('ba-ria-vung-tau-2023.json', changedFullYear()));
+  await page.getByTestId('studio-ok').waitFor();
+  assert.match(await page.getByTestId('studio-unavailable').textContent(), /Không tải được.*could not be loaded.*HTTP 503/s);
+  await everyChart(page, 'overview');
+  assert.equal(await page.getByTestId('download-manifest').count(), 0);
+  assert.match(await page.getByTestId('studio-no-manifest').textContent(), /public\/data\/archive\/ID\.VERSION\.json/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), changedFullYear());
+  assert.deepEqual(page.errors.filter((e) => !e.includes('503')), []);
+  await page.context().close();
+});
+
 test('a PNG named .xlsx is refused with a clear message and nothing else happens', async () => {
   const page = await open();
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
