@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { openPage, useSite } from './harness.mjs';
-import { withCell } from './xlsx.mjs';
+import { unzip, withCell, zip } from './xlsx.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -365,6 +365,20 @@ test('a formula in the XLSX is a problem at its cell, never computed', async () 
   const p = page.locator('[data-testid=studio-problem][data-code=formula]');
   assert.equal(await p.count(), 1);
   assert.match(await p.textContent(), /Kết quả!D3/);
+  assert.equal(await page.getByTestId('studio-preview-step').count(), 0);
+  noErrors(page);
+  await page.context().close();
+});
+
+test('a zip bomb in an XLSX is refused before anything is inflated', async () => {
+  const page = await open();
+  const entries = unzip(site.read(TEMPLATE));
+  // 64 MiB of zeros: a few dozen kilobytes once deflated.
+  entries.set('xl/worksheets/sheet17.xml', Buffer.alloc(64 * 1024 * 1024));
+  await choose(page, file('bom.xlsx', zip(entries)));
+  const refused = page.getByTestId('studio-refused');
+  assert.match(await refused.getByTestId('studio-problem').getAttribute('data-code'), /^zip_/);
+  assert.match(await refused.textContent(), /không được đọc.*not read.*không giải nén.*it was not inflated/s);
   assert.equal(await page.getByTestId('studio-preview-step').count(), 0);
   noErrors(page);
   await page.context().close();
