@@ -150,7 +150,7 @@ fn JsonText(text: String, line: usize, total: usize) -> impl IntoView {
         let n = i + 1;
         let class = if n == line { "line current" } else { "line" };
         html.push_str(&format!(
-            "<span class=\"{class}\" data-line=\"{n}\">{}</span>\n",
+            "<span class=\"{class}\" data-line=\"{n}\">{}</span>",
             markup::text(l)
         ));
     }
