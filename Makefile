@@ -3,7 +3,8 @@
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium, the build
 #                served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
-#   make dist    release build into dist/, ready for any static host (with .br and .gz copies)
+#   make dist    release build into dist/ (the pages and the studio), ready for any static host
+#                (with .br and .gz copies)
 #   make serve-nginx   dist/ served by Debian's nginx with deploy/nginx.conf (PORT= to choose)
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
@@ -35,8 +36,15 @@ serve-nginx: dist setup-nginx
 dev: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
 
+# The studio (studio.html) is its own Trunk build with its own WASM (the `studio` feature), into a
+# folder of its own (Trunk replaces the folder it builds into and names the page index.html),
+# then copied in beside the pages.
+STUDIO_DIST := target/studio-dist
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
+	trunk build --release --dist $(STUDIO_DIST) studio.html
+	mv $(STUDIO_DIST)/index.html $(STUDIO_DIST)/studio.html
+	cp -R $(STUDIO_DIST)/. dist/
 	cargo run --quiet --release --bin chiso-prerender -- dist
 	node tests/tools/precompress.mjs dist
 
@@ -46,7 +54,7 @@ test: lint test-native dist setup-chromium setup-nginx
 lint: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --all-features -- -D warnings
 
 test-native:
 	cargo test

@@ -24,6 +24,10 @@ pub mod route;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod snapshot;
+// The data editors' studio: natively for the tests, in the browser only in its own WASM
+// (`--features studio`), so the reader's is compiled without a line of it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+pub mod studio;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

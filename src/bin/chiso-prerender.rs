@@ -2,7 +2,8 @@
 //! `index.html` and a PNG of the main chart for link previews; and the hardening: Trunk's inline
 //! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
 //! Content-Security-Policy with no inline script, also written as the nginx map of each page's
-//! header policy (`csp.conf`, with `frame-ancestors`, which only a header can carry).
+//! header policy (`csp.conf`, with `frame-ancestors`, which only a header can carry); the same
+//! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages).
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
@@ -159,6 +160,19 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     );
     let name = View::Ranking.file();
     write_page(name, view_head(&html, View::Ranking, &script)?, Served::App)?;
+    // The data editors' studio, its own Trunk build copied in beside the pages (`make dist`).
+    let studio = match read("studio.html") {
+        Ok(bytes) => {
+            let html = String::from_utf8(bytes).map_err(|e| format!("studio.html: {e}"))?;
+            let (html, (name, loader)) =
+                chiso::prerender::harden_studio(&html, |f| std::fs::read(dist.join(f)).ok())
+                    .map_err(|e| format!("studio.html: {e}"))?;
+            std::fs::write(dist.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
+            write_page("studio.html", html, Served::Static)?;
+            format!(", the studio with {name}")
+        }
+        Err(_) => ", no studio (studio.html not built)".into(),
+    };
 
     // The same policies as HTTP headers, with `frame-ancestors`, for the server (deploy/).
     let listed: Vec<(&str, &str, Served)> = pages
@@ -168,7 +182,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     std::fs::write(dist.join(CSP_MAP), nginx_csp_map(&listed)?)
         .map_err(|e| format!("{CSP_MAP}: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, the CSP and {CSP_MAP}",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, the CSP and {CSP_MAP}{studio}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()

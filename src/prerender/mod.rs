@@ -7,11 +7,13 @@
 //! - `harden`: the CSP (in the page, and as the server's header with `frame-ancestors`), the
 //!   loader that replaces Trunk's inline script, the inlined stylesheet and the one small inline
 //!   script allowed by its hash;
-//! - `preview`: OpenGraph and Twitter tags and the preview image.
+//! - `preview`: OpenGraph and Twitter tags and the preview image;
+//! - `studio`: the same hardening for the data editors' studio (`studio.html`).
 
 mod harden;
 mod page;
 mod preview;
+mod studio;
 
 pub use harden::{
     boot_script, embed_head, harden, header_csp, inline_css, meta_csp, nginx_csp_map, sri,
@@ -23,6 +25,7 @@ pub use page::{
     static_dark_css, static_marks, static_page, Boot, Published,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
+pub use studio::harden_studio;
 
 pub(crate) use crate::markup::{attr, text};
 
