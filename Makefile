@@ -1,7 +1,7 @@
 # Chỉ số — every command installs what it is missing, and only that.
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
-#   make test    fmt, clippy, native tests, release build, browser tests in Chromium
+#   make test    fmt, clippy, native tests, release build, browser tests in Chromium, Firefox and WebKit
 #   make dist    release build into dist/, ready for any static host
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
@@ -10,14 +10,18 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# puppeteer-core drives the system's Firefox; nothing may download a browser.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must be exactly the library's version in Cargo.lock, or Trunk would download one.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
+FIREFOX ?= /usr/bin/firefox-esr
+WEBKIT_DRIVER ?= /usr/bin/WebKitWebDriver
 
-.PHONY: serve dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts \
+.PHONY: serve dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-firefox setup-webkit setup-fonts \
         lint test-native test-browser clean
 
 # What a static host would serve: the release build, pre-rendered page and embed pages included.
@@ -31,7 +35,7 @@ dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
 	cargo run --quiet --release --bin chiso-prerender -- dist
 
-test: lint test-native dist setup-chromium
+test: lint test-native dist setup-chromium setup-firefox setup-webkit
 	$(MAKE) --no-print-directory test-browser
 
 lint: setup-rust
@@ -42,7 +46,9 @@ lint: setup-rust
 test-native:
 	cargo test
 
-test-browser: setup-node setup-chromium
+# The Chromium suites, then the page, the embed and the trust checks in Firefox and WebKit
+# (tests/e2e/engines.test.mjs; `CHISO_ENGINES=firefox` runs one of them).
+test-browser: setup-node setup-chromium setup-firefox setup-webkit
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 size: dist
@@ -65,7 +71,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 check:
 	cargo run --quiet --bin chiso-check -- $(FILES)
 
-setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium
+setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-firefox setup-webkit
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -92,6 +98,19 @@ setup-fonts:
 setup-chromium:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Firefox ESR, driven by puppeteer-core over WebDriver BiDi (no geckodriver). About 50 s to install.
+setup-firefox:
+	@if [ ! -x $(FIREFOX) ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr; \
+	fi
+
+# WebKitGTK's WebKitWebDriver and MiniBrowser, in an X server of their own (Xvfb); xdotool puts the
+# pointer on the window, where the keyboard goes without a window manager. About 60 s to install.
+setup-webkit:
+	@if [ ! -x $(WEBKIT_DRIVER) ] || ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb xdotool; \
 	fi
 
 clean:
