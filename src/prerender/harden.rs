@@ -55,7 +55,8 @@ window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})
 }
 
 /// No page preloads the WASM or the data: the loader (see [`harden`]) fetches them once the page
-/// is painted, or, in an embed page, once its reader interacts. The JS glue's `modulepreload`
+/// is painted, or, in an embed page, once its reader interacts (the data by `fetch()`, which the app
+/// takes over: see [`crate::load::EARLY_DATA`]). The JS glue's `modulepreload`
 /// stays: it is small, and it carries the glue's integrity.
 pub fn without_eager_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -287,15 +288,19 @@ pub fn harden(
          \x20 // with it (a frame that never comes, in a hidden frame, waits 1 s at most).\n\
          \x20 await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 1000); }});\n\
          }}\n\
-         // The data the app will ask for, fetched beside the WASM rather than after it.\n\
-         const preload = (href) => {{\n\
-         \x20 const l = document.createElement('link');\n\
-         \x20 l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = href;\n\
-         \x20 document.head.append(l);\n\
+         // The data the app will ask for, fetched beside the WASM rather than after it. The app\n\
+         // reads these very requests (by path), so each file is fetched once in every engine: a\n\
+         // <link rel=preload> is not handed to fetch() by WebKit, which then asked twice.\n\
+         const early = window[{early}] = {{}};\n\
+         const start = (path) => {{\n\
+         \x20 const abort = new AbortController();\n\
+         \x20 const response = fetch(path, {{ signal: abort.signal }});\n\
+         \x20 response.catch(() => {{}}); // a failure is the app's to tell, when it reads the response\n\
+         \x20 early[path] = {{ response, abort }};\n\
          }};\n\
-         preload('data/index.json');\n\
+         start({manifest});\n\
          const snapshot = params.get({snapshot_param}), version = params.get({version_param});\n\
-         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
+         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) start({path});\n\
          const {{ default: init }} = await import('{js}');\n\
          try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
          \x20 const p = document.querySelector('#boot .loading');\n\
@@ -305,6 +310,8 @@ pub fn harden(
         snap = js_str(warm.snapshot),
         ver = js_str(warm.version),
         path = js_str(warm.path),
+        early = js_str(crate::load::EARLY_DATA),
+        manifest = js_str(crate::load::MANIFEST_PATH),
         embed = js_str(param::EMBED),
         snapshot_param = js_str(param::SNAPSHOT),
         version_param = js_str(param::VERSION),
