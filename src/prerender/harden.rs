@@ -170,10 +170,12 @@ pub fn with_title(html: &str, title: &str) -> String {
 /// compilation allowed; [`with_boot_script`] adds the hash of the one inline script), styles only
 /// from this site or the inline stylesheets, each named by its hash (`{STYLE}`, see
 /// [`style_hashes`]), data only from this site, images also from `blob:` (the PNG download draws
-/// one). Nothing from any other host.
+/// one). Nothing from any other host. Only directives every engine knows: WebKit warns on every
+/// page about one it does not (`manifest-src`, dropped: the site has no web manifest, and
+/// `default-src 'none'` covers one).
 pub const CSP: &str =
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{STYLE}; \
-img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+img-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// Inlines the stylesheet, so the first paint waits for no second round trip (a phone on a
 /// 150 ms link saves one); [`style_hashes`] then allows it in the CSP.

@@ -331,6 +331,22 @@ mod tests {
             "no stylesheet, no style hash"
         );
         assert!(!CSP.contains("unsafe-inline") && !CSP.contains("'unsafe-eval'"));
+        // WebKit logs "Unrecognized Content-Security-Policy directive" for any other.
+        let known = [
+            "default-src",
+            "script-src",
+            "style-src",
+            "img-src",
+            "connect-src",
+            "base-uri",
+            "form-action",
+        ];
+        for directive in CSP.split(';').filter_map(|d| d.split_whitespace().next()) {
+            assert!(
+                known.contains(&directive),
+                "{directive} is not known to every engine"
+            );
+        }
         assert!(loader.contains(&format!("integrity: '{}'", sri(b"wasm"))));
         assert!(loader.contains("await import('./chiso-abc.js');"));
         // After the first paint, the data is fetched beside the WASM; an embed page waits for
