@@ -1,8 +1,8 @@
 # Chỉ số — every command installs what it is missing, and only that.
 #   make serve   build and serve the app on the bundled snapshot at http://127.0.0.1:8080
 #   make dev     Trunk's live-reloading server (no pre-rendered page, no embed pages)
-#   make test    fmt, clippy, native tests, release build, browser tests in Chromium, the build
-#                served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
+#   make test    fmt, clippy, native tests, release build, browser tests in Chromium, Firefox and
+#                WebKit, the build served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
 #   make dist    release build into dist/ (the pages and the studio), ready for any static host
 #                (with .br and .gz copies)
 #   make serve-nginx   dist/ served by Debian's nginx with deploy/nginx.conf (PORT= to choose)
@@ -13,6 +13,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# puppeteer-core drives the system's Firefox; nothing may download a browser.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must be exactly the library's version in Cargo.lock, or Trunk would download one.
@@ -21,8 +23,10 @@ CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 NGINX ?= /usr/sbin/nginx
 NGINX_BROTLI ?= /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+FIREFOX ?= /usr/bin/firefox-esr
+WEBKIT_DRIVER ?= /usr/bin/WebKitWebDriver
 
-.PHONY: serve serve-nginx dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-fonts setup-nginx \
+.PHONY: serve serve-nginx dev test dist size bench check setup setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-firefox setup-webkit setup-fonts setup-nginx \
         lint test-native test-browser clean
 
 # What a static host would serve: the release build, pre-rendered page and embed pages included.
@@ -48,7 +52,7 @@ dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	cargo run --quiet --release --bin chiso-prerender -- dist
 	node tests/tools/precompress.mjs dist
 
-test: lint test-native dist setup-chromium setup-nginx
+test: lint test-native dist setup-chromium setup-firefox setup-webkit setup-nginx
 	$(MAKE) --no-print-directory test-browser
 
 lint: setup-rust
@@ -59,9 +63,11 @@ lint: setup-rust
 test-native:
 	cargo test
 
-# Browser tests against the plain static server, the smoke suite against nginx (nginx.test.mjs) and
-# the size budgets (budget.test.mjs), each file starting and stopping its own server.
-test-browser: setup-node setup-chromium setup-nginx
+# The Chromium suites, then the page, the embed and the trust checks in Firefox and WebKit
+# (tests/e2e/engines.test.mjs; `CHISO_ENGINES=firefox` runs one of them), the smoke suite against
+# nginx (nginx.test.mjs) and the size budgets (budget.test.mjs), each file starting and stopping
+# its own server.
+test-browser: setup-node setup-chromium setup-firefox setup-webkit setup-nginx
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 size: dist
@@ -84,7 +90,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 check:
 	cargo run --quiet --bin chiso-check -- $(FILES)
 
-setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-nginx
+setup: setup-rust setup-trunk setup-bindgen setup-node setup-chromium setup-firefox setup-webkit setup-nginx
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -118,6 +124,19 @@ setup-chromium:
 setup-nginx:
 	@if [ ! -x $(NGINX) ] || [ ! -f $(NGINX_BROTLI) ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static; \
+	fi
+
+# Firefox ESR, driven by puppeteer-core over WebDriver BiDi (no geckodriver). About 50 s to install.
+setup-firefox:
+	@if [ ! -x $(FIREFOX) ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr; \
+	fi
+
+# WebKitGTK's WebKitWebDriver and MiniBrowser, in an X server of their own (Xvfb); xdotool puts the
+# pointer on the window, where the keyboard goes without a window manager. About 60 s to install.
+setup-webkit:
+	@if [ ! -x $(WEBKIT_DRIVER) ] || ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb xdotool; \
 	fi
 
 clean:

@@ -2,18 +2,21 @@
 //!
 //! Bytes, not text or JSON, are taken from the response so that the pure validator sees exactly
 //! what the server sent (and can say "not UTF-8" or "line 3, column 7"). Every request has a
-//! deadline: a response that never finishes is aborted and said to be a timeout.
+//! deadline: a response that never finishes is aborted and said to be a timeout. A file the page's
+//! loader already asked for ([`EARLY_DATA`]) is read from that request, not asked for again.
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::load::LoadError;
+use crate::load::{LoadError, EARLY_DATA};
 use crate::snapshot::{Loaded, Manifest};
 use crate::validate::{check_published, parse_manifest, parse_snapshot};
 
-pub const MANIFEST_PATH: &str = "data/index.json";
+pub use crate::load::MANIFEST_PATH;
 
 /// Long enough for a 2G connection to fetch a snapshot, short enough that nobody waits for ever.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -22,12 +25,44 @@ fn offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
+/// The request the loader started for `path`, if it did and nobody took it yet: its response (a
+/// promise) and the controller that aborts it. Taken once: a retry asks again.
+fn take_early(path: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let window: JsValue = web_sys::window()?.into();
+    let early = Reflect::get(&window, &JsValue::from_str(EARLY_DATA)).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(path);
+    let entry = Reflect::get(&early, &key).ok()?;
+    if !entry.is_object() {
+        return None;
+    }
+    let _ = Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    let response = Reflect::get(&entry, &JsValue::from_str("response")).ok()?;
+    let abort = Reflect::get(&entry, &JsValue::from_str("abort")).ok()?;
+    Some((response.dyn_into().ok()?, abort.dyn_into().ok()?))
+}
+
+/// A rejected `fetch()` in the browser's own words, as gloo-net says them.
+fn js_detail(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", e.name(), e.message()),
+        None => format!("{e:?}"),
+    }
+}
+
 async fn get(path: &str) -> Result<Vec<u8>, LoadError> {
     let file = path.to_string();
+    let (early, early_abort) = take_early(path).unzip();
     if offline() {
+        if let Some(c) = early_abort {
+            c.abort();
+        }
         return Err(LoadError::Offline { file });
     }
-    let controller = web_sys::AbortController::new().ok();
+    // The loader's request is aborted by its own controller, so the deadline holds for it too.
+    let controller = early_abort.or_else(|| web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     // The timer aborts the request, headers or body alike; it is cleared once the body is in.
     let abort = controller
@@ -42,11 +77,19 @@ async fn get(path: &str) -> Result<Vec<u8>, LoadError> {
             .ok()
     });
     let result = async {
-        let resp = Request::get(path)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| (e.to_string(), false))?;
+        let resp = match early {
+            Some(response) => JsFuture::from(response)
+                .await
+                .map_err(|e| (js_detail(&e), false))?
+                .dyn_into::<web_sys::Response>()
+                .map(Response::from)
+                .map_err(|e| (js_detail(&e), false))?,
+            None => Request::get(path)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|e| (e.to_string(), false))?,
+        };
         if !resp.ok() {
             return Err((resp.status().to_string(), true));
         }

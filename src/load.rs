@@ -9,6 +9,15 @@ use std::sync::Arc;
 
 use crate::validate::Problems;
 
+/// The manifest, beside the page: the loader and the app both ask for it by this path.
+pub const MANIFEST_PATH: &str = "data/index.json";
+
+/// Where the page's loader leaves the data requests it starts beside the WASM (`window[EARLY_DATA]`,
+/// an object from each file's path to `{ response, abort }`): the app takes the one for a file it
+/// needs rather than asking again, so each file is requested once in every engine. (A
+/// `<link rel=preload as=fetch>` did not do that: WebKit never hands one to the page's `fetch()`.)
+pub const EARLY_DATA: &str = "__chisoData";
+
 /// Why a data file could not be shown. Every variant names the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {

@@ -55,7 +55,8 @@ window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})
 }
 
 /// No page preloads the WASM or the data: the loader (see [`harden`]) fetches them once the page
-/// is painted, or, in an embed page, once its reader interacts. The JS glue's `modulepreload`
+/// is painted, or, in an embed page, once its reader interacts (the data by `fetch()`, which the app
+/// takes over: see [`crate::load::EARLY_DATA`]). The JS glue's `modulepreload`
 /// stays: it is small, and it carries the glue's integrity.
 pub fn without_eager_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -185,10 +186,12 @@ pub fn with_title(html: &str, title: &str) -> String {
 /// compilation allowed; [`with_boot_script`] adds the hash of the one inline script), styles only
 /// from this site or the inline stylesheets, each named by its hash (`{STYLE}`, see
 /// [`style_hashes`]), data only from this site, images also from `blob:` (the PNG download draws
-/// one). Nothing from any other host.
+/// one). Nothing from any other host. Only directives every engine knows: WebKit warns on every
+/// page about one it does not (`manifest-src`, dropped: the site has no web manifest, and
+/// `default-src 'none'` covers one).
 pub const CSP: &str =
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{STYLE}; \
-img-src 'self' blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+img-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// Inlines the stylesheet, so the first paint waits for no second round trip (a phone on a
 /// 150 ms link saves one); [`style_hashes`] then allows it in the CSP.
@@ -304,15 +307,19 @@ pub fn harden(
          \x20 // with it (a frame that never comes, in a hidden frame, waits 1 s at most).\n\
          \x20 await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 1000); }});\n\
          }}\n\
-         // The data the app will ask for, fetched beside the WASM rather than after it.\n\
-         const preload = (href) => {{\n\
-         \x20 const l = document.createElement('link');\n\
-         \x20 l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = href;\n\
-         \x20 document.head.append(l);\n\
+         // The data the app will ask for, fetched beside the WASM rather than after it. The app\n\
+         // reads these very requests (by path), so each file is fetched once in every engine: a\n\
+         // <link rel=preload> is not handed to fetch() by WebKit, which then asked twice.\n\
+         const early = window[{early}] = {{}};\n\
+         const start = (path) => {{\n\
+         \x20 const abort = new AbortController();\n\
+         \x20 const response = fetch(path, {{ signal: abort.signal }});\n\
+         \x20 response.catch(() => {{}}); // a failure is the app's to tell, when it reads the response\n\
+         \x20 early[path] = {{ response, abort }};\n\
          }};\n\
-         preload('data/index.json');\n\
+         start({manifest});\n\
          const snapshot = params.get({snapshot_param}), version = params.get({version_param});\n\
-         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) preload({path});\n\
+         if ((!snapshot || snapshot === {snap}) && (!version || version === {ver})) start({path});\n\
          // The JS glue with its integrity: an embed page does not preload it (a reader who only\n\
          // looks does not pay for it), so it is asked for here, checked as the preload would be.\n\
          if (!document.querySelector('link[rel=modulepreload][href=\"{js}\"]')) {{\n\
@@ -330,6 +337,8 @@ pub fn harden(
         snap = js_str(warm.snapshot),
         ver = js_str(warm.version),
         path = js_str(warm.path),
+        early = js_str(crate::load::EARLY_DATA),
+        manifest = js_str(crate::load::MANIFEST_PATH),
         embed = js_str(param::EMBED),
         snapshot_param = js_str(param::SNAPSHOT),
         version_param = js_str(param::VERSION),

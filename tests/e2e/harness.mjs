@@ -33,15 +33,29 @@ export function copyDist() {
   };
 }
 
-/** Serves `root` on a free loopback port. Directory URLs get their index.html; nothing else is rewritten. */
-export async function serve(root, port = 0) {
+/**
+ * Serves `root` on a free loopback port. Directory URLs get their index.html; nothing else is rewritten.
+ * `log: true` records every request (`requests`, and `count(path)` for one path); `headScript`
+ * ({ path, source }) serves a same-origin script at `path` and puts it first in the head of every
+ * HTML page (the cross-engine tests' probe, where an engine reports no console to its driver).
+ */
+export async function serve(root, port = 0, { log = false, headScript } = {}) {
+  const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (log) requests.push({ method: req.method, path: url.pathname, search: url.search });
+    if (headScript && url.pathname === headScript.path) {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(headScript.source);
+      return;
+    }
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(resolve(root))) { res.writeHead(403).end(); return; }
     try {
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
-      const body = readFileSync(path);
+      let body = readFileSync(path);
+      if (headScript && extname(path) === '.html') {
+        body = body.toString('utf8').replace(/<head>/i, (h) => `${h}<script src="${headScript.path}"></script>`);
+      }
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -50,7 +64,13 @@ export async function serve(root, port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: bound } = server.address();
-  return { url: `http://127.0.0.1:${bound}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${bound}/`,
+    requests,
+    /** How many requests for `path` (`/data/index.json`) were served so far. */
+    count: (path) => requests.filter((r) => r.path === path).length,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
 }
 
 export async function launch() {

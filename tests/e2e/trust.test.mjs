@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { openPage, useSite } from './harness.mjs';
+import { openPage, serve, useSite } from './harness.mjs';
 
 const GOOD = 'data/ba-ria-vung-tau-2023.json';
 const BAD = 'data/broken.json';
@@ -244,6 +244,27 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   assert.deepEqual([...hosts], [new URL(server.url).host]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.context().close();
+});
+
+test('each page fetches the manifest and the snapshot once: the loader\'s request is the one the app reads', async () => {
+  const logged = await serve(site.dir, 0, { log: true });
+  const data = () => [logged.count('/data/index.json'), logged.count(`/${GOOD}`)];
+  try {
+    for (const path of ['', 'xep-hang.html', '?embed=pillars', 'embed-pillars.html?lang=vi&theme=auto']) {
+      const page = await openPage(browser);
+      const was = data();
+      await page.goto(logged.url + path);
+      if (path.startsWith('embed-')) await page.locator('#boot .mark:visible').first().click();
+      await page.locator(path === 'xep-hang.html' ? '[data-testid=chart-ranking] svg'
+        : path ? '.embed-main:not(.pending) [data-testid=embed] .chart-svg svg' : '[data-testid=chart-pillars] svg').waitFor();
+      await page.waitForTimeout(1000);
+      assert.deepEqual(data().map((n, i) => n - was[i]), [1, 1], `${path || 'index.html'}: the manifest and the snapshot, once each`);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  } finally {
+    await logged.close();
+  }
 });
 
 test('a tampered WASM does not run, and the page says so instead of going blank', async () => {
