@@ -224,8 +224,18 @@ async function launchWebKit() {
     async open(url, { width = 1280, height = 900 } = {}) {
       // The window's size is the viewport's plus MiniBrowser's toolbar: set it, measure, correct.
       await driver.manage().window().setRect({ x: 0, y: 0, width, height });
-      const [w, h] = await driver.executeScript('return [innerWidth, innerHeight]');
-      if (w !== width || h !== height) await driver.manage().window().setRect({ width: width * 2 - w, height: height * 2 - h });
+      // Under load the first measure can come before the window has its new size (the
+      // correction was then negative: "Invalid width value"); measure until it is sensible.
+      for (let tries = 0; tries < 10; tries += 1) {
+        const [w, h] = await driver.executeScript('return [innerWidth, innerHeight]');
+        if (w === width && h === height) break;
+        const nw = width * 2 - w, nh = height * 2 - h;
+        if (Number.isFinite(nw) && Number.isFinite(nh) && nw > 0 && nh > 0 && w > 0 && h > 0) {
+          await driver.manage().window().setRect({ width: nw, height: nh });
+          break;
+        }
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
       await pointerOnWindow();
       await driver.get(url);
       return {
