@@ -265,22 +265,8 @@ pub fn harden(
     warm: Warm,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, (String, String)), String> {
-    let open = "<script type=\"module\">";
-    let start = html
-        .find(open)
-        .ok_or("no inline module script in index.html (is this a Trunk build?)")?;
-    let end =
-        start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
-    let inline = &html[start..end];
-    let quoted = |after: &str| -> Option<String> {
-        let i = inline.find(after)? + after.len();
-        let rest = &inline[i..];
-        let q = rest.find('\'')? + 1;
-        let len = rest[q..].find('\'')?;
-        Some(rest[q..q + len].to_string())
-    };
-    let js = quoted(" from ").ok_or("no JS glue import in the loader")?;
-    let wasm = quoted("module_or_path:").ok_or("no WASM path in the loader")?;
+    let trunk = trunk_loader(html, "index.html")?;
+    let (js, wasm) = (&trunk.js, &trunk.wasm);
     let wasm_bytes =
         read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
     let glue_bytes = read(js.trim_start_matches("./")).ok_or_else(|| format!("{js} is missing"))?;
@@ -343,24 +329,73 @@ pub fn harden(
         snapshot_param = js_str(param::SNAPSHOT),
         version_param = js_str(param::VERSION),
     );
+    // The WASM is fetched by the loader after the first paint (see above), not preloaded.
+    with_external_loader(html, &trunk, "boot", loader, extra_css, read)
+}
+
+/// Trunk's inline loader in a built page: where it stands, and the JS glue and WASM it names.
+pub(super) struct TrunkLoader {
+    start: usize,
+    end: usize,
+    pub js: String,
+    pub wasm: String,
+}
+
+/// Finds Trunk's inline loader in `page`'s HTML, or says why this is not a Trunk build.
+pub(super) fn trunk_loader(html: &str, page: &str) -> Result<TrunkLoader, String> {
+    let open = "<script type=\"module\">";
+    let start = html
+        .find(open)
+        .ok_or_else(|| format!("no inline module script in {page} (is this a Trunk build?)"))?;
+    let end =
+        start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
+    let inline = &html[start..end];
+    let quoted = |after: &str| -> Option<String> {
+        let i = inline.find(after)? + after.len();
+        let rest = &inline[i..];
+        let q = rest.find('\'')? + 1;
+        let len = rest[q..].find('\'')?;
+        Some(rest[q..q + len].to_string())
+    };
+    Ok(TrunkLoader {
+        start,
+        end,
+        js: quoted(" from ").ok_or_else(|| format!("no JS glue import in {page}'s loader"))?,
+        wasm: quoted("module_or_path:")
+            .ok_or_else(|| format!("no WASM path in {page}'s loader"))?,
+    })
+}
+
+/// The page with Trunk's inline loader (`trunk`, found in `html`) replaced by `loader`, written as `PREFIX-HASH.js` and
+/// loaded with its integrity; no eager preload of the WASM or the data, the stylesheet inlined
+/// (with `extra_css`), and the CSP first in the head. Returns the page and the loader file
+/// (name, contents) to write. Every page with an app (the reader's, the studio) goes this way.
+pub(super) fn with_external_loader(
+    html: &str,
+    trunk: &TrunkLoader,
+    prefix: &str,
+    loader: String,
+    extra_css: &str,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(String, (String, String)), String> {
+    let TrunkLoader { start, end, .. } = *trunk;
     let name = {
         use sha2::Digest;
         let h = sha2::Sha256::digest(loader.as_bytes());
         let hex: String = h.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        format!("boot-{hex}.js")
+        format!("{prefix}-{hex}.js")
     };
     let tag = format!(
         "<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         sri(loader.as_bytes())
     );
-    // The WASM is fetched by the loader after the first paint (see above), not preloaded.
     let mut out = without_eager_preloads(&format!("{}{}{}", &html[..start], tag, &html[end..]));
     out = inline_css(&out, extra_css, &read)?;
-    let csp = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        CSP.replace("{STYLE}", &style_hashes(&out)?)
-    );
     if !out.contains("Content-Security-Policy") {
+        let csp = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            CSP.replace("{STYLE}", &style_hashes(&out)?)
+        );
         let at = out
             .find("<meta charset=\"utf-8\">")
             .map(|i| i + "<meta charset=\"utf-8\">".len());

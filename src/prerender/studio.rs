@@ -3,7 +3,7 @@
 //! that is itself checked, the stylesheet inlined), with a loader of its own: no data to warm,
 //! no pre-rendered page to wait for.
 
-use super::harden::{inline_css, sri, style_hashes, without_eager_preloads, CSP};
+use super::harden::{sri, trunk_loader, with_external_loader};
 
 /// Replaces Trunk's inline loader of `studio.html` with an external one, inlines the first
 /// stylesheet and puts the CSP first in the head. `read` gives the bytes of a built file by
@@ -12,22 +12,8 @@ pub fn harden_studio(
     html: &str,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, (String, String)), String> {
-    let open = "<script type=\"module\">";
-    let start = html
-        .find(open)
-        .ok_or("no inline module script in studio.html (is this a Trunk build?)")?;
-    let end =
-        start + html[start..].find("</script>").ok_or("unclosed <script>")? + "</script>".len();
-    let inline = &html[start..end];
-    let quoted = |after: &str| -> Option<String> {
-        let i = inline.find(after)? + after.len();
-        let rest = &inline[i..];
-        let q = rest.find('\'')? + 1;
-        let len = rest[q..].find('\'')?;
-        Some(rest[q..q + len].to_string())
-    };
-    let js = quoted(" from ").ok_or("no JS glue import in the studio's loader")?;
-    let wasm = quoted("module_or_path:").ok_or("no WASM path in the studio's loader")?;
+    let trunk = trunk_loader(html, "studio.html")?;
+    let (js, wasm) = (&trunk.js, &trunk.wasm);
     let wasm_bytes =
         read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
     let loader = format!(
@@ -39,35 +25,13 @@ pub fn harden_studio(
          \x20 throw e;\n}}\n",
         sri(&wasm_bytes),
     );
-    let name = {
-        use sha2::Digest;
-        let h = sha2::Sha256::digest(loader.as_bytes());
-        let hex: String = h.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        format!("studio-boot-{hex}.js")
-    };
-    let tag = format!(
-        "<script type=\"module\" src=\"./{name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
-        sri(loader.as_bytes())
-    );
-    let mut out = without_eager_preloads(&format!("{}{}{}", &html[..start], tag, &html[end..]));
-    out = inline_css(&out, "", &read)?;
-    if !out.contains("Content-Security-Policy") {
-        let csp = format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-            CSP.replace("{STYLE}", &style_hashes(&out)?)
-        );
-        let at = out
-            .find("<meta charset=\"utf-8\">")
-            .map(|i| i + "<meta charset=\"utf-8\">".len())
-            .ok_or("no <meta charset> in studio.html")?;
-        out.insert_str(at, &format!("\n  {csp}"));
-    }
-    Ok((out, (name, loader)))
+    with_external_loader(html, &trunk, "studio-boot", loader, "", read)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prerender::style_hashes;
 
     const TRUNK: &str = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n  <meta charset=\"utf-8\">\n\
 <link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/>\n\
