@@ -124,40 +124,26 @@ impl Checker<'_> {
 }
 
 /// The problems of a snapshot against the day its version was published (`published`, from the
-/// manifest's `versions[]`): a source dated after it. A partial date is taken at its earliest
-/// (`2026-12` is after `2026-11-27`, `2026-11` is not). Nothing is said when `published` is not a
-/// date: the manifest's own check reports that.
+/// manifest's `versions[]`): a source dated after it, or a ranking published after it. A partial
+/// date is taken at its earliest (`2026-12` is after `2026-11-27`, `2026-11` is not). Nothing is
+/// said when `published` is not a date: the manifest's own check reports that.
 pub fn check_published(s: &Snapshot, published: &str) -> Problems {
     let mut problems = Problems::default();
     let Some((py, pm, pd)) = parse_date(published) else {
         return problems;
     };
     let published_day = (py, pm.unwrap_or(12), pd.unwrap_or(31));
-    for (i, src) in s.sources.iter().enumerate() {
-        let Some(date) = &src.date else { continue };
+    // Every date a version cites: its sources' and its rankings' days of publication.
+    let sources = (s.sources.iter().enumerate()).map(|(i, x)| ("$.sources", i, "date", &x.date));
+    let rankings =
+        (s.rankings.iter().enumerate()).map(|(i, x)| ("$.rankings", i, "published", &x.published));
+    for (list, i, key, date) in sources.chain(rankings) {
+        let Some(date) = date else { continue };
         let Some((y, m, d)) = parse_date(date) else {
             continue; // Reported by parse_snapshot.
         };
         if (y, m.unwrap_or(1), d.unwrap_or(1)) > published_day {
-            let path = join_key(&join_index("$.sources", i), "date");
-            problems.push(
-                &path,
-                ProblemKind::SourceAfterPublication {
-                    date: date.clone(),
-                    published: published.into(),
-                    path: path.clone(),
-                },
-            );
-        }
-    }
-    // Nor report a ranking on a day before it was published.
-    for (i, r) in s.rankings.iter().enumerate() {
-        let Some(date) = &r.published else { continue };
-        let Some((y, m, d)) = parse_date(date) else {
-            continue; // Reported by parse_snapshot.
-        };
-        if (y, m.unwrap_or(1), d.unwrap_or(1)) > published_day {
-            let path = join_key(&join_index("$.rankings", i), "published");
+            let path = join_key(&join_index(list, i), key);
             problems.push(
                 &path,
                 ProblemKind::SourceAfterPublication {
