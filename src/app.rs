@@ -30,54 +30,16 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// A WASM panic must never leave a blank page: after it, nothing in Rust runs again, so the panel
-/// is plain DOM, built without Leptos, with a link that reloads the page.
+/// A WASM panic must never leave a blank page: the panel says so in both languages.
 fn show_panic_panel() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = doc.body() else { return };
-    if doc.get_element_by_id("panic").is_some() {
-        return;
-    }
-    let Ok(panel) = doc.create_element("div") else {
-        return;
-    };
-    panel.set_id("panic");
-    let _ = panel.set_attribute("role", "alert");
-    let _ = panel.set_attribute("data-testid", "panic");
-    for (lang, title, body_text) in [
-        (
-            Lang::Vi,
-            t(Lang::Vi, Key::PanicTitle),
-            t(Lang::Vi, Key::PanicBody),
-        ),
-        (
-            Lang::En,
-            t(Lang::En, Key::PanicTitle),
-            t(Lang::En, Key::PanicBody),
-        ),
-    ] {
-        if let Ok(p) = doc.create_element("p") {
-            let _ = p.set_attribute("lang", lang.tag());
-            p.set_text_content(Some(&format!("{title}. {body_text}")));
-            let _ = panel.append_child(&p);
-        }
-    }
-    if let Ok(a) = doc.create_element("a") {
-        let href = doc
-            .location()
-            .and_then(|l| l.href().ok())
-            .unwrap_or_default();
-        let _ = a.set_attribute("href", &href);
-        a.set_text_content(Some(&format!(
-            "{} / {}",
-            t(Lang::Vi, Key::Reload),
-            t(Lang::En, Key::Reload)
-        )));
-        let _ = panel.append_child(&a);
-    }
-    let _ = body.prepend_with_node_1(&panel);
+    let line = |lang| format!("{}. {}", t(lang, Key::PanicTitle), t(lang, Key::PanicBody));
+    crate::state::show_panic_panel(
+        [
+            (Lang::Vi.tag(), &line(Lang::Vi)),
+            (Lang::En.tag(), &line(Lang::En)),
+        ],
+        [t(Lang::Vi, Key::Reload), t(Lang::En, Key::Reload)],
+    );
 }
 
 /// The chart whose pre-rendered mark has the focus, if any (named by its figure's id).

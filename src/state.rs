@@ -125,3 +125,39 @@ pub fn chart_pending() -> impl Fn() + Clone + Send + Sync + 'static {
         }
     }
 }
+
+/// After a panic nothing in Rust runs again, so the panel is plain DOM, built without Leptos:
+/// `lines` as `(lang tag, text)`, and a link that reloads the page, named by `reload` (`[vi,
+/// en]`). Shown once, first in the body. The reader's app and the studio both end this way.
+pub fn show_panic_panel(lines: [(&str, &str); 2], reload: [&str; 2]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("panic").is_some() {
+        return;
+    }
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
+    panel.set_id("panic");
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("data-testid", "panic");
+    for (tag, text) in lines {
+        if let Ok(p) = doc.create_element("p") {
+            let _ = p.set_attribute("lang", tag);
+            p.set_text_content(Some(text));
+            let _ = panel.append_child(&p);
+        }
+    }
+    if let Ok(a) = doc.create_element("a") {
+        let href = doc
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        let _ = a.set_attribute("href", &href);
+        a.set_text_content(Some(&format!("{} / {}", reload[0], reload[1])));
+        let _ = panel.append_child(&a);
+    }
+    let _ = body.prepend_with_node_1(&panel);
+}

@@ -19,3 +19,4 @@ pub use language::LanguageSwitch;
 pub use ranking_page::RankingPage;
 pub use shared::Brand;
 pub use status::{LoadErrorPanel, Loading, SnapshotPicker};
+pub use tools::download_text;

@@ -41,7 +41,8 @@ fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
 }
 
-fn download_text(name: &str, mime: &str, text: &str) {
+/// Hands `text` to the browser as a download named `name` (the studio's downloads too).
+pub fn download_text(name: &str, mime: &str, text: &str) {
     if let Some(b) = text_blob(text, mime) {
         download_blob(name, &b);
     }
