@@ -26,7 +26,7 @@ pub struct Built {
 
 /// The key of a part's list in the snapshot, and for an item of another's list, the part and
 /// the key of that list in its items.
-fn list_key(part: Part) -> &'static str {
+pub(super) fn list_key(part: Part) -> &'static str {
     match part {
         Part::Snapshot => "",
         Part::AsOf => "as_of",

@@ -149,20 +149,7 @@ pub fn sheets(snapshot: &Snapshot) -> Result<Vec<SheetOut>, String> {
                     _ => vec![],
                 };
                 if children.is_empty() {
-                    let key = match sheet.part {
-                        Part::AsOf => "as_of",
-                        Part::Sources => "sources",
-                        Part::Tallies => "tallies",
-                        Part::Indicators => "indicators",
-                        Part::Goals => "goals",
-                        Part::Initiatives => "initiatives",
-                        Part::Context => "context",
-                        Part::Notes => "notes",
-                        Part::Units => "units",
-                        Part::Groupings => "groupings",
-                        Part::Rankings => "rankings",
-                        _ => "series",
-                    };
+                    let key = super::build::list_key(sheet.part);
                     for item in list(key) {
                         rows.push(row(sheet, &item, &[])?);
                     }
