@@ -6,16 +6,16 @@
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, Node};
 
 use crate::chart::mark::{tooltip_box, Mark};
 
-/// The outline and the tooltip on screen.
+/// The outline and the tooltip on screen: the title's text, each line's span and text.
 pub struct Tip {
     focus: HtmlElement,
     tip: HtmlElement,
-    title: Element,
-    lines: Vec<Element>,
+    title: Node,
+    lines: Vec<(Element, Node)>,
 }
 
 /// Shows `mark` (or nothing) in `area`, `chart_width` px wide, in the boxes `old` when there are
@@ -47,38 +47,37 @@ pub fn update(
     let tip = format!("left:{}px;top:{}px;width:{}px", b.left, b.top, b.width);
     t.tip.style().set_css_text(&tip);
     let _ = t.tip.set_attribute("data-key", &mark.key.to_string());
-    t.title.set_text_content(Some(&mark.tooltip.title));
+    // New words in the text nodes already there: a text node replaced (`textContent`) would need
+    // its style worked out again, in the very frame the tooltip should be on screen.
+    t.title.set_node_value(Some(&mark.tooltip.title));
     // The lines in the spans already there, as many added or taken away as the count differs.
     let lines = &mark.tooltip.lines;
     for (i, line) in lines.iter().enumerate() {
         match t.lines.get(i) {
-            Some(el) => el.set_text_content(Some(line)),
+            Some((_, text)) => text.set_node_value(Some(line)),
             None => {
-                let Ok(el) = document().create_element("span") else {
+                let Some(span) = child(&t.tip, "span") else {
                     break;
                 };
-                el.set_text_content(Some(line));
-                let _ = t.tip.append_child(&el);
-                t.lines.push(el);
+                let text = text_in(&span, line);
+                t.lines.push((span, text));
             }
         }
     }
-    for el in t.lines.drain(lines.len().min(t.lines.len())..) {
-        el.remove();
+    for (span, _) in t.lines.drain(lines.len().min(t.lines.len())..) {
+        span.remove();
     }
     Some(t)
 }
 
-/// The two boxes, empty, at the end of `area`: the outline, then the tooltip over the drawing.
+/// The two boxes at the end of `area`: the outline, then the tooltip (over the drawing) with its
+/// title, empty.
 fn build(area: &Element, id: &str) -> Option<Tip> {
-    let doc = document();
-    let element = |tag: &str| doc.create_element(tag).ok();
-    let html = |tag: &str| element(tag).map(JsCast::unchecked_into::<HtmlElement>);
-    let focus = html("div")?;
+    let focus = child(area, "div")?;
     for (name, value) in [("class", "mark-focus"), ("aria-hidden", "true")] {
         let _ = focus.set_attribute(name, value);
     }
-    let tip = html("div")?;
+    let tip = child(area, "div")?;
     for (name, value) in [
         ("class", "tooltip"),
         ("role", "tooltip"),
@@ -87,14 +86,25 @@ fn build(area: &Element, id: &str) -> Option<Tip> {
     ] {
         let _ = tip.set_attribute(name, value);
     }
-    let title = element("strong")?;
-    let _ = tip.append_child(&title);
-    let _ = area.append_child(&focus);
-    let _ = area.append_child(&tip);
+    let title = text_in(&child(&tip, "strong")?, "");
     Some(Tip {
-        focus,
-        tip,
+        focus: focus.unchecked_into(),
+        tip: tip.unchecked_into(),
         title,
         lines: Vec::new(),
     })
+}
+
+/// A new `tag` element, put at the end of `parent`.
+fn child(parent: &Element, tag: &str) -> Option<Element> {
+    let el = document().create_element(tag).ok()?;
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// A text node of `words`, put in `parent`.
+fn text_in(parent: &Element, words: &str) -> Node {
+    let text: Node = document().create_text_node(words).into();
+    let _ = parent.append_child(&text);
+    text
 }
