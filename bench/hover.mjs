@@ -99,6 +99,9 @@ export const PROBE = (scope) => {
 async function move(tab, cdp, kind, x, y) {
   await tab.evaluate((k) => window.__hover.arm(k), kind);
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+  // Asked for only once the answer is (most likely) on screen: a DevTools call is a task on the
+  // page's main thread, which would otherwise compete with the frames being measured.
+  await new Promise((ok) => setTimeout(ok, 120));
   return tab.evaluate(() => window.__clock.result());
 }
 
