@@ -185,10 +185,6 @@ pub fn ChartFigure(
                 .as_ref()
                 .map_or((None, 0.0), |d| (i.and_then(|i| d.marks.get(i)), d.width));
             tip.replace_with(|old| tooltip::update(&el, old.take(), mark, width, &tooltip_id));
-            // The live region just after the chart area says the same to screen readers.
-            if let Some(live) = el.next_element_sibling() {
-                live.set_text_content(mark.map(|m| m.tooltip.text()).as_deref());
-            }
         });
     });
     let help_id = format!("{id}-help");
@@ -243,7 +239,7 @@ pub fn ChartFigure(
                 >
                     <div class="chart-svg" aria-hidden="true" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()))></div>
                 </div>
-                // Right after the chart area, where the tooltip's effect finds it and writes.
+                // Right after the chart area, where views/tooltip.rs finds it and writes.
                 <p class="sr-only" aria-live="polite"></p>
                 <p class="chart-help" id=help_id>{move || t(lang.get(), Key::ChartHelp)}</p>
                 {move || empty_note().map(|n| view! { <p class="chart-note" data-testid=format!("empty-note-{id}")>{n}</p> })}

@@ -1,4 +1,5 @@
-//! The open mark's outline and tooltip, written straight into the chart area.
+//! The open mark's outline and tooltip, written straight into the chart area, and the line that
+//! says it to screen readers.
 //!
 //! A pointer going down a chart opens another mark every few pixels. Rebuilt as a view each time,
 //! the two boxes cost a slow phone more than a frame (issue #14), so they are made once when a
@@ -19,7 +20,8 @@ pub struct Tip {
 }
 
 /// Shows `mark` (or nothing) in `area`, `chart_width` px wide, in the boxes `old` when there are
-/// some; returns the boxes now on screen. `id` is the tooltip's, which the chart names.
+/// some, and says it in the live region that follows the area; returns the boxes now on screen.
+/// `id` is the tooltip's, which the chart names.
 pub fn update(
     area: &Element,
     old: Option<Tip>,
@@ -27,6 +29,9 @@ pub fn update(
     chart_width: f64,
     id: &str,
 ) -> Option<Tip> {
+    if let Some(live) = area.next_element_sibling() {
+        live.set_text_content(mark.map(|m| m.tooltip.text()).as_deref());
+    }
     let Some(mark) = mark else {
         if let Some(t) = old {
             t.focus.remove();
