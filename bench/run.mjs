@@ -181,6 +181,8 @@ async function measure(browser, origin, page, profile) {
       await tab.waitForTimeout(50);
       await tab.evaluate(() => window.__clock.arm(() => window.__tip()));
       await tab.mouse.move(probe.x, probe.y);
+      // Read once the answer is on screen: a DevTools call would compete with the frames measured.
+      await tab.waitForTimeout(120);
       lat.push((await tab.evaluate(() => window.__clock.result()))?.latency ?? null);
     }
     await tab.evaluate(() => window.__clock.stop());
