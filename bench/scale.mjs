@@ -5,7 +5,7 @@
 // built from the bundled snapshot, so a link to other data hides it and the app draws the big one.
 // On the phone profile of bench/run.mjs, a few interleaved runs (SCALE_RUNS, default 3), medians:
 // validation (native, and in the browser from the snapshot's last byte to the page built), the
-// first chart, hover latency on the ranking chart, JS heap and WASM memory after load. A benchmark,
+// first chart, hover latency on the ranking chart (bench/hover.mjs), JS heap and WASM memory after load. A benchmark,
 // not a test: it reports and never fails the build.
 import { createServer } from 'node:http';
 import { readFileSync, statSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { hoverChart, FRAME_MS } from './hover.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, 'out', 'scale');
@@ -24,7 +25,6 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 // The same phone as bench/run.mjs: 4× CPU slowdown, 1.6 Mbps down, 750 kbps up, 150 ms round trip.
 const PHONE = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625, cpu: 4,
   net: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) } };
-const FRAME_MS = 1000 / 60;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const bodies = new Map();
@@ -77,52 +77,6 @@ const HOOKS = () => {
   }
 };
 
-// In the page: point at `count` rows spread over the ranking chart (every row answers across the
-// chart's width), one at a time, from no tooltip. Each pointermove is dispatched at the start of a frame (where Chromium delivers real
-// pointer moves, before requestAnimationFrame callbacks): `work` is the time until the tooltip is
-// in the DOM and laid out (the handler, the reactive updates, style and layout), `frame` the time
-// until the next frame's requestAnimationFrame: ~16.7 ms when the tooltip made the first frame.
-async function hover(count) {
-  const area = document.querySelector('#app [data-testid=chart-ranking]');
-  if (!area) return [];
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
-  const tip = () => area.querySelector('[data-testid=tooltip]');
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    // Between 10% and 90% of the chart's height: below its axis, above its foot, on a row.
-    const at = 0.1 + (0.8 * (i + 0.5)) / count;
-    const top = area.getBoundingClientRect().top + scrollY;
-    scrollTo(0, top + at * area.offsetHeight - innerHeight / 2);
-    area.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse', isPrimary: true }));
-    await frame(); await frame(); await frame();
-    if (tip()) { out.push(null); continue; }
-    // The page at rest, for comparison: one frame to the next with nothing to do.
-    await frame();
-    const rest = performance.now();
-    await frame();
-    const idle = performance.now() - rest;
-    const r = area.getBoundingClientRect();
-    const x = r.left + r.width / 2, y = r.top + at * r.height;
-    const target = document.elementFromPoint(x, y);
-    if (!target || !area.contains(target)) { out.push(null); continue; }
-    out.push(await new Promise((ok) => requestAnimationFrame(() => {
-      const t0 = performance.now();
-      let obs = null;
-      const timer = setTimeout(() => { obs?.disconnect(); ok(null); }, 5000);
-      const done = (t) => {
-        t.getBoundingClientRect();
-        const work = performance.now() - t0;
-        clearTimeout(timer);
-        requestAnimationFrame(() => ok({ work, frame: performance.now() - t0, idle, key: t.dataset.key }));
-      };
-      obs = new MutationObserver(() => { const t = tip(); if (t) { obs.disconnect(); done(t); } });
-      obs.observe(area, { childList: true, subtree: true });
-      target.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y, pointerType: 'mouse', isPrimary: true, pointerId: 1 }));
-    })));
-  }
-  return out;
-}
-
 // The ranking page (hovered) and the overview, where every indicator is drawn.
 const PAGES = [
   { name: 'ranking', title: 'ranking page (xep-hang.html)', file: 'xep-hang.html', ranking: true, hover: true },
@@ -161,13 +115,7 @@ async function measure(browser, origin, page, snap) {
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
   out.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   out.wasm = await tab.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
-  const hovers = page.hover ? (await tab.evaluate(hover, HOVERS)).filter(Boolean) : [];
-  out.hoverWork = median(hovers.map((h) => h.work));
-  out.hoverFrame = median(hovers.map((h) => h.frame));
-  out.idleFrame = median(hovers.map((h) => h.idle));
-  out.hovers = hovers.length;
-  // In the first frame: the next frame came on time (within half a frame of its slot).
-  out.inFrame = hovers.filter((h) => h.frame < FRAME_MS * 1.5).length;
+  if (page.hover) out.hover = await hoverChart(tab, cdp, '#app [data-testid=chart-ranking]', HOVERS);
   out.errors = errors;
   await context.close();
   return out;
@@ -182,6 +130,14 @@ function median(xs) {
 
 const num = (v, digits = 0) => (v == null ? '–' : v.toFixed(digits));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+const KINDS = ['enter', 'within', 'across', 'idle'];
+const ANSWERS = ['enter', 'within', 'across'];
+const latencies = (hs) => hs.filter(Boolean).map((h) => h.latency);
+const hoverCell = (hs) => (latencies(hs).length ? `${num(median(latencies(hs)), 1)} (${num(Math.max(...latencies(hs)), 1)})` : '–');
+const inFirst = (hover) => {
+  const all = ANSWERS.flatMap((k) => hover[k]);
+  return `${all.filter((h) => h && h.missed === 0).length}/${all.length}`;
+};
 
 // Columns: heading, cell, and the key whose growth is shown (none: not a measure that grows).
 const COLUMNS = {
@@ -190,10 +146,11 @@ const COLUMNS = {
   wire: ['wire KB', (r) => num(r.wire / 1024, 1), 'wire'],
   validate: ['bytes→page ms', (r) => num(r.validate), 'validate'],
   firstChart: ['first chart ms', (r) => num(r.firstChart), 'firstChart'],
-  hoverWork: ['hover work ms', (r) => num(r.hoverWork, 1), 'hoverWork'],
-  hoverFrame: ['hover→frame ms', (r) => num(r.hoverFrame, 1), 'hoverFrame'],
-  inFrame: ['in 1st frame', (r) => r.inFrame, null],
-  idleFrame: ['frame at rest ms', (r) => num(r.idleFrame, 1), null],
+  enter: ['enter ms (worst)', (r) => hoverCell(r.hover.enter), 'enter'],
+  across: ['across ms (worst)', (r) => hoverCell(r.hover.across), 'across'],
+  within: ['within ms (worst)', (r) => hoverCell(r.hover.within), 'within'],
+  inFrame: ['in 1st frame', (r) => inFirst(r.hover), null],
+  idle: ['idle move ms (worst)', (r) => hoverCell(r.hover.idle), null],
   nodes: ['DOM nodes', (r) => num(r.nodes), 'nodes'],
   heap: ['JS heap MB', (r) => num(r.heap / 1048576, 2), 'heap'],
   wasm: ['WASM MB', (r) => num(r.wasm / 1048576, 1), 'wasm'],
@@ -210,10 +167,9 @@ function table(facts, page, results) {
       wire: m('snapshotWire'),
       validate: m('validate'),
       firstChart: m('firstChart'),
-      hoverWork: m('hoverWork'),
-      hoverFrame: m('hoverFrame'),
-      idleFrame: m('idleFrame'),
-      inFrame: `${r.reduce((n, x) => n + x.inFrame, 0)}/${r.reduce((n, x) => n + x.hovers, 0)}`,
+      // Every hover of every run, pooled: the worst is the worst of them all.
+      hover: Object.fromEntries(KINDS.map((k) => [k, r.flatMap((x) => x.hover?.[k] ?? [])])),
+      ...Object.fromEntries(KINDS.map((k) => [k, median(latencies(r.flatMap((x) => x.hover?.[k] ?? [])))])),
       nodes: m('nodes'),
       heap: m('heap'),
       wasm: m('wasm'),
@@ -221,7 +177,7 @@ function table(facts, page, results) {
     };
   });
   const cols = (page.hover
-    ? ['native', 'json', 'wire', 'validate', 'firstChart', 'hoverWork', 'hoverFrame', 'inFrame', 'idleFrame', 'heap', 'wasm']
+    ? ['native', 'json', 'wire', 'validate', 'firstChart', 'enter', 'across', 'within', 'inFrame', 'idle', 'heap', 'wasm']
     : ['validate', 'firstChart', 'nodes', 'heap', 'wasm']).map((k) => COLUMNS[k]);
   const name = (s) => (s.id === 'bench-scale-bundled' ? 'bundled' : `${s.id.replace('bench-scale-', '')}%`);
   const label = (s) => `${name(s)} (${(s.bytes / 1024).toFixed(0)} KB, ${s.indicators} ind., ${s.units} units)`;
@@ -246,6 +202,9 @@ function table(facts, page, results) {
 async function main() {
   const started = Date.now();
   const facts = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
+  // `SCALE_SNAPSHOTS=bundled,100` measures only those (a quicker look while working).
+  const only = process.env.SCALE_SNAPSHOTS?.split(',');
+  if (only) facts.snapshots = facts.snapshots.filter((s) => only.includes(s.id.replace('bench-scale-', '')));
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -268,7 +227,7 @@ async function main() {
   const text = [
     ...PAGES.map((p) => table(facts, p, results[p.name])),
     '',
-    `native: parse_snapshot in chiso-gen, the least of many runs (${facts.native_profile} build, this machine, no throttling). bytes→page: from the snapshot's last byte to the app's page in the DOM (validation, then building the page). first chart: the app's, on screen (the pre-rendered page is of the bundled data and hides itself). hover work: pointermove at the start of a frame → tooltip in the DOM and laid out; hover→frame: to the next frame's requestAnimationFrame (${FRAME_MS.toFixed(1)} ms when the tooltip made the first frame; frame at rest: the same from a frame with nothing to do). JS heap after a forced GC; WASM: the app's linear memory.`,
+    `native: parse_snapshot in chiso-gen, the least of many runs (${facts.native_profile} build, this machine, no throttling). bytes→page: from the snapshot's last byte to the app's page in the DOM (validation, then building the page). first chart: the app's, on screen (the pre-rendered page is of the bundled data and hides itself). hover (bench/hover.mjs): a real mouse move (DevTools Input.dispatchMouseEvent), from the event's timestamp to the end of the main thread's work on the first frame that shows the answer, median (worst) of every hover of every run: onto a mark from beside the chart (enter), within it (within: nothing changes), onto the next mark (across), and beside the chart (idle move: no script answers it, the floor); in 1st frame: answers whose frame was done within the first frame to begin after the input (${FRAME_MS.toFixed(1)} ms a frame), of all moves; a move the tooltip did not answer as it should counts as missed. JS heap after a forced GC; WASM: the app's linear memory.`,
   ].join('\n');
   console.log(text);
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));

@@ -319,14 +319,15 @@ pub struct Mark {
 /// The mark under (`x`, `y`): inside a hit area, else the nearest within `slop` px (a finger is
 /// not a mouse pointer). Ties go to the first mark, in reading order.
 pub fn hit(marks: &[Mark], x: f64, y: f64, slop: f64) -> Option<usize> {
-    if let Some(i) = marks.iter().position(|m| m.hit.contains(x, y)) {
-        return Some(i);
-    }
+    // One pass for every pointer move: a hit area's distance is 0 inside it, and none is nearer.
     let mut best: Option<(usize, f64)> = None;
     for (i, m) in marks.iter().enumerate() {
         let d = m.hit.distance2(x, y);
         if d <= slop * slop && best.is_none_or(|(_, b)| d < b) {
             best = Some((i, d));
+            if d == 0.0 {
+                break;
+            }
         }
     }
     best.map(|(i, _)| i)
@@ -389,6 +390,21 @@ mod tests {
         assert_eq!(hit(&marks, 17.0, 5.0, 8.0), Some(1));
         assert_eq!(hit(&marks, 13.0, 5.0, 8.0), Some(0));
         assert_eq!(hit(&marks, 15.0, 50.0, 8.0), None);
+    }
+
+    #[test]
+    fn the_mark_under_the_point_beats_a_nearer_miss_and_overlaps_go_to_the_first() {
+        let marks = [
+            mark("a", 0.0, 0.0, 10.0, 10.0),
+            mark("b", 12.0, 0.0, 20.0, 10.0),
+            mark("c", 15.0, 0.0, 30.0, 10.0),
+        ];
+        // 2 px past a's edge, but inside b.
+        assert_eq!(hit(&marks, 12.0, 5.0, 8.0), Some(1));
+        // Inside b and c: b comes first.
+        assert_eq!(hit(&marks, 16.0, 5.0, 8.0), Some(1));
+        // On a's edge: inside.
+        assert_eq!(hit(&marks, 10.0, 5.0, 0.0), Some(0));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::mark::{tooltip_box, MarkKey};
+use crate::chart::mark::MarkKey;
 use crate::chart::{hit, step, Options, Series};
 use crate::chart_id::FigureId;
 use crate::hooks::use_width;
@@ -20,6 +20,7 @@ use crate::state::{chart_pending, ChartContext};
 use crate::views::charts::ChartSpec;
 use crate::views::shared::{Legend, SourceLinks};
 use crate::views::tools::ChartTools;
+use crate::views::tooltip;
 
 #[component]
 pub fn ChartFigure(
@@ -116,9 +117,16 @@ pub fn ChartFigure(
         drawn.with_untracked(|d| d.as_ref().and_then(|d| hit(&d.marks, lx, ly, slop)))
     };
 
+    // A mouse sends a move for every pixel: most stay on the mark already open, and setting the
+    // signal anyway would notify everything that reads it, for nothing.
+    let point = move |i: Option<usize>| {
+        if active.get_untracked() != i {
+            active.set(i);
+        }
+    };
     let on_move = move |ev: web_sys::PointerEvent| {
         if ev.pointer_type() == "mouse" {
-            active.set(hit_at(
+            point(hit_at(
                 f64::from(ev.client_x()),
                 f64::from(ev.client_y()),
                 4.0,
@@ -127,7 +135,7 @@ pub fn ChartFigure(
     };
     let on_leave = move |ev: web_sys::PointerEvent| {
         if ev.pointer_type() == "mouse" {
-            active.set(None);
+            point(None);
         }
     };
     let sel_down = select.clone();
@@ -167,12 +175,18 @@ pub fn ChartFigure(
     };
     let on_blur = move |_| active.set(None);
 
-    let mark = move || {
-        let i = active.get()?;
-        drawn.with(|d| d.as_ref().and_then(|d| d.marks.get(i).cloned()))
-    };
-    let chart_w = move || drawn.with(|d| d.as_ref().map_or(0.0, |d| d.width));
     let tooltip_id = format!("{id}-tooltip");
+    let tip = std::cell::RefCell::new(None);
+    Effect::new(move |_| {
+        let Some(el) = area.get() else { return };
+        let i = active.get();
+        drawn.with(|d| {
+            let (mark, width) = d
+                .as_ref()
+                .map_or((None, 0.0), |d| (i.and_then(|i| d.marks.get(i)), d.width));
+            tip.replace_with(|old| tooltip::update(&el, old.take(), mark, width, &tooltip_id));
+        });
+    });
     let help_id = format!("{id}-help");
     let summary_id = format!("{id}-summary");
     let empty_note = move || {
@@ -224,22 +238,9 @@ pub fn ChartFigure(
                     style:height=move || drawn.with(|d| d.as_ref().map(|d| format!("{}px", d.height)))
                 >
                     <div class="chart-svg" aria-hidden="true" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()))></div>
-                    {move || mark().map(|m| {
-                        let f = m.focus;
-                        let tip = tooltip_box(f, chart_w());
-                        view! {
-                            <div class="mark-focus" aria-hidden="true"
-                                style:left=format!("{}px", f.x0) style:top=format!("{}px", f.y0)
-                                style:width=format!("{}px", f.width()) style:height=format!("{}px", f.height())></div>
-                            <div class="tooltip" role="tooltip" id=tooltip_id.clone() data-testid="tooltip" data-key=m.key.to_string()
-                                style:left=format!("{}px", tip.left) style:top=format!("{}px", tip.top) style:width=format!("{}px", tip.width)>
-                                <strong>{m.tooltip.title.clone()}</strong>
-                                {m.tooltip.lines.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}
-                            </div>
-                        }
-                    })}
                 </div>
-                <p class="sr-only" aria-live="polite">{move || mark().map(|m| m.tooltip.text())}</p>
+                // Right after the chart area, where views/tooltip.rs finds it and writes.
+                <p class="sr-only" aria-live="polite"></p>
                 <p class="chart-help" id=help_id>{move || t(lang.get(), Key::ChartHelp)}</p>
                 {move || empty_note().map(|n| view! { <p class="chart-note" data-testid=format!("empty-note-{id}")>{n}</p> })}
             </div>

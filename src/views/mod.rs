@@ -12,6 +12,7 @@ mod ranking_page;
 mod shared;
 mod status;
 mod tools;
+mod tooltip;
 
 pub use dashboard::Dashboard;
 pub use embed::EmbedView;

@@ -10,12 +10,23 @@ use crate::state::{mark_ready, update_route};
 /// (seconds) after which the request is given up.
 #[component]
 pub fn Loading(lang: RwSignal<Lang>, deadline: u32) -> impl IntoView {
-    let start = js_sys::Date::now();
+    let start = std::cell::Cell::new(js_sys::Date::now());
     let waited = RwSignal::new(0u32);
     let max = deadline;
+    let root = NodeRef::<leptos::html::Div>::new();
     let handle = set_interval_with_handle(
         move || {
-            let n = ((js_sys::Date::now() - start) / 1000.0) as u32;
+            // A `Suspense` keeps its fallback alive (to show it again when it suspends again), so
+            // this timer outlives the loading: while the line is off the page, it only waits,
+            // without a reactive update every half second for the life of the page.
+            if root.get_untracked().is_some_and(|el| !el.is_connected()) {
+                start.set(js_sys::Date::now());
+                if waited.get_untracked() > 0 {
+                    waited.set(0);
+                }
+                return;
+            }
+            let n = ((js_sys::Date::now() - start.get()) / 1000.0) as u32;
             waited.set(n);
             // While the pre-rendered page is on screen the app is hidden: its status line speaks.
             if n >= 2 {
@@ -40,7 +51,7 @@ pub fn Loading(lang: RwSignal<Lang>, deadline: u32) -> impl IntoView {
         }
     });
     view! {
-        <div class="loading" role="status" data-testid="loading">
+        <div class="loading" role="status" data-testid="loading" node_ref=root>
             <p>{move || t(lang.get(), Key::Loading)}</p>
             {move || (waited.get() >= 2).then(|| {
                 let n = waited.get().min(max);
