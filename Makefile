@@ -4,7 +4,8 @@
 #   make test    fmt, clippy, native tests, release build, browser tests in Chromium, Firefox and
 #                WebKit, the build served by nginx (deploy/nginx.conf), the size budgets (budgets.json)
 #   make dist    release build into dist/ (the pages and the studio), ready for any static host
-#                (with .br and .gz copies)
+#                (with .br and .gz copies); `make dist SITE_URL=https://host/folder/` also writes
+#                each embed's oEmbed file and link (they need the site's absolute address)
 #   make serve-nginx   dist/ served by Debian's nginx with deploy/nginx.conf (PORT= to choose)
 #   make size    raw and brotli size of every file in dist/
 #   make bench   Chỉ số beside uPlot, Chart.js, ECharts, Vega-Lite and a static SVG page (never fails)
@@ -44,12 +45,15 @@ dev: setup-rust setup-trunk setup-bindgen setup-node
 # folder of its own (Trunk replaces the folder it builds into and names the page index.html),
 # then copied in beside the pages.
 STUDIO_DIST := target/studio-dist
+# The site's public address, for what must be absolute (oEmbed, the preview image's URL); empty:
+# none of it is written. `CHISO_SITE_URL` in the environment works too.
+SITE_URL ?= $(CHISO_SITE_URL)
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
 	trunk build --release
 	trunk build --release --dist $(STUDIO_DIST) studio.html
 	mv $(STUDIO_DIST)/index.html $(STUDIO_DIST)/studio.html
 	cp -R $(STUDIO_DIST)/. dist/
-	cargo run --quiet --release --bin chiso-prerender -- dist
+	CHISO_SITE_URL='$(SITE_URL)' cargo run --quiet --release --bin chiso-prerender -- dist
 	node tests/tools/precompress.mjs dist
 
 test: lint test-native dist setup-chromium setup-firefox setup-webkit setup-nginx

@@ -199,6 +199,38 @@ impl EmbedSpec {
     }
 }
 
+/// The name of the `<meta>` by which a built page gives the embed dialog each chart's fixed
+/// height (computed at build time: `prerender::fixed_height`).
+macro_rules! heights_meta {
+    () => {
+        "chiso-embed-heights"
+    };
+}
+pub const HEIGHTS_META: &str = heights_meta!();
+/// The dialog finds it by this selector (a literal: no formatting code in the reader's WASM).
+pub const HEIGHTS_SELECTOR: &str = concat!("meta[name=", heights_meta!(), "]");
+
+/// The meta's content: `headline:960 pillars:770 …`.
+pub fn heights_content(heights: &[(ChartId, u32)]) -> String {
+    heights
+        .iter()
+        .map(|(c, h)| format!("{}:{h}", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `chart`'s fixed height in the meta's content, if the build wrote one.
+pub fn height_in(content: &str, chart: ChartId) -> Option<u32> {
+    content.split(' ').find_map(|e| {
+        let (c, h) = e.split_once(':')?;
+        if c == chart.as_str() {
+            h.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,5 +331,16 @@ mod tests {
         let fixed = spec(false).fixed_snippet();
         assert!(!fixed.contains("<script"));
         assert!(fixed.contains("height=\"420\""));
+    }
+
+    #[test]
+    fn the_heights_meta_reads_back_what_the_build_wrote() {
+        let content = heights_content(&[(ChartId::Headline, 960), (ChartId::Pillars, 770)]);
+        assert_eq!(content, "headline:960 pillars:770");
+        assert_eq!(height_in(&content, ChartId::Pillars), Some(770));
+        assert_eq!(height_in(&content, ChartId::Headline), Some(960));
+        assert_eq!(height_in(&content, ChartId::Moves), None);
+        assert_eq!(height_in("pillars:x", ChartId::Pillars), None);
+        assert_eq!(HEIGHTS_SELECTOR, "meta[name=chiso-embed-heights]");
     }
 }

@@ -128,6 +128,8 @@ pub enum Key {
     ThemeDark,
     EmbedCode,
     CopyEmbedCode,
+    /// The fixed-size snippet's label: the columns its height was computed for
+    /// (`prerender::NARROWEST`–`WIDEST`, checked by a test).
     FixedCode,
     CopyFixedCode,
     Close,
@@ -287,7 +289,7 @@ fn words(key: Key) -> [&'static str; 2] {
         ThemeDark => ["Tối", "Dark"],
         EmbedCode => ["Mã nhúng, tự chỉnh chiều cao:", "Embed code, sizes itself:"],
         CopyEmbedCode => ["Chép mã nhúng", "Copy embed code"],
-        FixedCode => ["Cho CMS không cho phép script (chiều cao cố định):", "For a CMS that strips scripts (fixed height):"],
+        FixedCode => ["Cho CMS không cho phép script: chiều cao cố định, đủ hiện cả biểu đồ trong cột bài rộng 320–740 px:", "For a CMS that strips scripts: a fixed height that shows the whole chart in article columns 320–740 px wide:"],
         CopyFixedCode => ["Chép mã cố định", "Copy fixed code"],
         Close => ["Đóng", "Close"],
         Chart => ["biểu đồ", "chart"],

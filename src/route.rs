@@ -301,6 +301,12 @@ pub fn embed_file(chart: ChartId) -> String {
     format!("embed-{}.html", chart.as_str())
 }
 
+/// `oembed-pillars.json`: the static oEmbed answer for a chart's embed page, beside it (written
+/// only by a build that knows the site's address: see `chiso-prerender`).
+pub fn oembed_file(chart: ChartId) -> String {
+    format!("oembed-{}.json", chart.as_str())
+}
+
 /// `application/x-www-form-urlencoded` decoding, as `URLSearchParams` reads a query: bytes that
 /// are not UTF-8 become U+FFFD, a `%` not followed by two hex digits stays as it is.
 fn decode(s: &str) -> String {

@@ -6,7 +6,10 @@
 //! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages).
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
-//! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
+//! `CHISO_SITE_URL=https://host/path/` (`make dist SITE_URL=…`) the image URL is absolute, as most
+//! crawlers want, and each embed page gets its oEmbed file and discovery link (they need absolute
+//! URLs: without the site's address, there are none). `chiso-prerender --oembed DIST` writes
+//! only those, into a finished build, for the address in `CHISO_SITE_URL`.
 
 /// The nginx map of each page's Content-Security-Policy header, beside the pages
 /// (`deploy/nginx.conf` includes it and does not serve it).
@@ -18,9 +21,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::chart_id::ChartId;
     use chiso::i18n::Lang;
     use chiso::prerender::{
-        boot_markup, boot_script, changes_markup, embed_head, embed_markup, harden, inject_boot,
-        inject_preview, nginx_csp_map, preview, preview_svg, ranking_markup, view_head,
-        with_boot_script, with_title, without_app, Published, Served, Warm,
+        boot_markup, boot_script, changes_markup, embed_head, embed_markup, fixed_height, harden,
+        inject_boot, inject_preview, nginx_csp_map, preview, preview_svg, ranking_markup,
+        view_head, with_boot_script, with_heights_meta, with_title, without_app, Published, Served,
+        Warm,
     };
     use chiso::present;
     use chiso::route::{View, CHANGES_FILE};
@@ -68,8 +72,15 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let png = pixmap.encode_png().map_err(|e| format!("PNG: {e}"))?;
     std::fs::write(dist.join(&image_name), png).map_err(|e| format!("{image_name}: {e}"))?;
 
-    let base = std::env::var("CHISO_SITE_URL").unwrap_or_default();
+    let site = site_url()?;
+    let base = site.as_ref().map_or("", |s| s.as_str());
     let p = preview(&snapshot, format!("{base}{image_name}"));
+    // The height each chart's fixed-size embed needs, for the embed dialog (in the pages' heads)
+    // and the oEmbed answers.
+    let heights: Vec<(ChartId, u32)> = ChartId::ALL
+        .iter()
+        .map(|&c| (c, fixed_height(&snapshot, c)))
+        .collect();
     // Trunk's page is the template of the page and of the embed pages.
     let trunk_html = read("index.html")?;
     let trunk_html = String::from_utf8(trunk_html).map_err(|e| format!("index.html: {e}"))?;
@@ -97,7 +108,8 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &ranking,
     );
     let html = with_title(&html, &present::document_title(Lang::Vi, None));
-    write_page("index.html", with_boot_script(&html, &script)?, Served::App)?;
+    let html = with_heights_meta(&with_boot_script(&html, &script)?, &heights)?;
+    write_page("index.html", html, Served::App)?;
     for chart in ChartId::ALL {
         let (html, _) = finish(embed_markup(
             &snapshot,
@@ -159,7 +171,8 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &ranking,
     );
     let name = View::Ranking.file();
-    write_page(name, view_head(&html, View::Ranking, &script)?, Served::App)?;
+    let html = with_heights_meta(&view_head(&html, View::Ranking, &script)?, &heights)?;
+    write_page(name, html, Served::App)?;
     // The data editors' studio, its own Trunk build copied in beside the pages (`make dist`).
     let studio = match read("studio.html") {
         Ok(bytes) => {
@@ -181,11 +194,66 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .collect();
     std::fs::write(dist.join(CSP_MAP), nginx_csp_map(&listed)?)
         .map_err(|e| format!("{CSP_MAP}: {e}"))?;
+    // oEmbed, last: it adds a link to the finished embed pages (their policy is unchanged).
+    let oembed = match &site {
+        Some(site) => oembed(dist, site)?,
+        None => "no oEmbed files or links (they need the site's absolute address: `make dist SITE_URL=https://…/`)".into(),
+    };
+    let fixed: Vec<String> = heights
+        .iter()
+        .map(|(c, h)| format!("{} {h}", c.as_str()))
+        .collect();
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, the CSP and {CSP_MAP}{studio}",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages (fixed heights, px: {}), {loader_name}, the CSP and {CSP_MAP}{studio}; {oembed}",
         pixmap.width(),
         pixmap.height(),
-        ChartId::ALL.len()
+        ChartId::ALL.len(),
+        fixed.join(", ")
+    ))
+}
+
+/// The site's address from `CHISO_SITE_URL`, if the build was given one (an address that is not
+/// absolute is an error, never a wrong link).
+#[cfg(not(target_arch = "wasm32"))]
+fn site_url() -> Result<Option<chiso::prerender::SiteUrl>, String> {
+    match std::env::var("CHISO_SITE_URL") {
+        Ok(s) if !s.trim().is_empty() => chiso::prerender::SiteUrl::parse(&s).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Each embed page's oEmbed answer (`oembed-CHART.json`, beside it) and its discovery link, for
+/// the site at `site`: the fixed-size iframe at the height the build computed (read back from
+/// `index.html`, where the embed dialog reads it too).
+#[cfg(not(target_arch = "wasm32"))]
+fn oembed(dist: &std::path::Path, site: &chiso::prerender::SiteUrl) -> Result<String, String> {
+    use chiso::chart_id::ChartId;
+    use chiso::export::{height_in, HEIGHTS_META};
+    use chiso::prerender::{oembed_json, with_oembed_link, WIDEST};
+    use chiso::route::{embed_file, oembed_file};
+    let read =
+        |rel: &str| std::fs::read_to_string(dist.join(rel)).map_err(|e| format!("{rel}: {e}"));
+    let index = read("index.html")?;
+    let open = format!("<meta name=\"{HEIGHTS_META}\" content=\"");
+    let heights = index
+        .find(&open)
+        .map(|i| &index[i + open.len()..])
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("index.html: no embed heights (run chiso-prerender DIST first)")?;
+    for chart in ChartId::ALL {
+        let height = height_in(heights, chart)
+            .ok_or_else(|| format!("index.html: no fixed height for {}", chart.as_str()))?;
+        let json = oembed_file(chart);
+        std::fs::write(dist.join(&json), oembed_json(site, chart, WIDEST, height))
+            .map_err(|e| format!("{json}: {e}"))?;
+        let page = embed_file(chart);
+        let html = with_oembed_link(&read(&page)?, &format!("{}{json}", site.as_str()), chart)?;
+        std::fs::write(dist.join(&page), html).map_err(|e| format!("{page}: {e}"))?;
+    }
+    Ok(format!(
+        "{} oEmbed files and links for {}",
+        ChartId::ALL.len(),
+        site.as_str()
     ))
 }
 
@@ -197,9 +265,27 @@ fn main() -> std::process::ExitCode {
             return static_page(data, out);
         }
     }
+    if let [flag, dist] = args.as_slice() {
+        if flag == "--oembed" {
+            let done = site_url().and_then(|site| {
+                let site = site.ok_or("--oembed needs CHISO_SITE_URL=https://…/")?;
+                oembed(std::path::Path::new(dist), &site)
+            });
+            return match done {
+                Ok(done) => {
+                    println!("chiso-prerender: wrote {done}");
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("chiso-prerender: {e}");
+                    std::process::ExitCode::FAILURE
+                }
+            };
+        }
+    }
     let Some(dist) = args.first() else {
         eprintln!(
-            "usage: chiso-prerender DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html"
+            "usage: chiso-prerender DIST | chiso-prerender --oembed DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html"
         );
         return std::process::ExitCode::from(2);
     };

@@ -20,7 +20,9 @@ fn js_str(s: &str) -> String {
 /// it reads the link's `lang`, `theme` and `v` into `<html>` for the stylesheet (and gives an
 /// English reader the English `title_en`), hides the static
 /// chart when the link asks for other data than it was built from (the app then draws it), and
-/// tells the host page the embed's height from the start. It reads no message.
+/// tells the host page the embed's height from the start and whenever it changes: as the embed
+/// dialog's snippet reads it (`chiso:height`), and as AMP's `amp-iframe` does (`embed-size`, with
+/// AMP's sentinel). It reads no message.
 pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &str) -> String {
     // The names and values come from `route`, so the script reads the link as the app does:
     // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
@@ -38,7 +40,7 @@ if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={})||(r&&r!=={}))h.setAttribute('data-other','');\
 if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
 var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
-window.parent.postMessage({{type:'chiso:height',height:x}},'*')}}).observe(h)}})}})();",
+var p=window.parent;p.postMessage({{type:'chiso:height',height:x}},'*');p.postMessage({{sentinel:'amp',type:'embed-size',height:x}},'*')}}).observe(h)}})}})();",
         js_str(param::SNAPSHOT),
         js_str(param::VERSION),
         js_str(param::THEME),

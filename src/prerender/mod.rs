@@ -10,16 +10,20 @@
 //! - `preview`: OpenGraph and Twitter tags and the preview image;
 //! - `studio`: the same hardening for the data editors' studio (`studio.html`).
 
+mod embed_size;
 mod harden;
+mod oembed;
 mod page;
 mod preview;
 mod studio;
 
+pub use embed_size::{fixed_height, height_at, with_heights_meta, COLUMNS, NARROWEST, WIDEST};
 pub use harden::{
     boot_script, embed_head, harden, header_csp, inline_css, meta_csp, nginx_csp_map, sri,
     style_hashes, view_head, with_boot_script, with_title, without_app, without_eager_preloads,
     Framing, Served, Warm, CSP,
 };
+pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
 pub use page::{
     boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup,
     static_dark_css, static_marks, static_page, Boot, Published,

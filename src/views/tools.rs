@@ -226,11 +226,22 @@ fn EmbedDialog(
     let copied = RwSignal::new(String::new());
     let id = spec.id;
     let title = spec.title;
+    // The height that shows this chart whole at any column width, computed by the build
+    // (`prerender::fixed_height`) and given in the page's head; none in `make dev`.
+    let fixed = document()
+        .query_selector(export::HEIGHTS_SELECTOR)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| export::height_in(&c, id));
     let embed = Memo::new(move |_| {
-        // Room for the title, as-of, source and legend around the drawing.
-        let height = drawn
-            .with(|d| d.as_ref().map_or(480.0, |d| d.height + 260.0))
-            .round() as u32;
+        // Without the build's height: room for the title, as-of, source and legend around the
+        // drawing.
+        let height = fixed.unwrap_or_else(|| {
+            drawn
+                .with(|d| d.as_ref().map_or(480.0, |d| d.height + 260.0))
+                .round() as u32
+        });
         EmbedSpec {
             base: page_base(),
             chart: id,

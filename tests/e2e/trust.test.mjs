@@ -284,7 +284,7 @@ test('a tampered WASM does not run, and the page says so instead of going blank'
   }
 });
 
-for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed sends only its height and ignores every incoming message (${embed})`, async () => {
+for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed sends only its height (its own message and AMP's) and ignores every incoming message (${embed})`, async () => {
   const page = await openPage(browser);
   await page.setContent(`<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body>
     <iframe id="f" src="${server.url}${embed}" style="width:360px;height:200px;border:0"></iframe>
@@ -292,11 +292,16 @@ for (const embed of ['?embed=pillars', 'embed-pillars.html']) test(`the embed se
   const frame = page.frameLocator('#f');
   if (embed.startsWith('embed-')) await frame.locator('#boot .mark:visible').first().focus();
   await frame.locator('.embed-main:not(.pending) [data-testid=embed] .chart-svg svg').waitFor();
-  await page.waitForFunction(() => window.got.length > 0);
-  for (const m of await page.evaluate(() => window.got)) {
+  await page.waitForFunction(() => window.got.length > 0 && window.got.length % 2 === 0);
+  // Each height twice: as the embed dialog's snippet reads it, then as AMP's amp-iframe does.
+  const got = await page.evaluate(() => window.got);
+  assert.equal(got.length % 2, 0, JSON.stringify(got));
+  for (let i = 0; i < got.length; i += 2) {
+    const [m, amp] = [got[i], got[i + 1]];
     assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
     assert.equal(m.type, 'chiso:height');
     assert.equal(typeof m.height, 'number');
+    assert.deepEqual(amp, { sentinel: 'amp', type: 'embed-size', height: m.height });
   }
   const before = await frame.locator('body').innerHTML();
   await page.evaluate(() => {
