@@ -21,8 +21,9 @@ fn js_str(s: &str) -> String {
 /// English reader the English `title_en`), hides the static
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start. It reads no message. Once the first
-/// chart is painted (when the browser is idle after the frame that follows `DOMContentLoaded`, or
-/// at once in a hidden tab, which paints nothing), it puts in place the markup the page holds back for the reader's language (see
+/// chart is painted (the first contentful paint after `DOMContentLoaded`, as the browser reports
+/// it: a frame may be drawn and not yet shown while a page loads, so an animation frame does not
+/// say it; at once in a hidden tab, which paints nothing; 3 s at most), it puts in place the markup the page holds back for the reader's language (see
 /// `page::later`), and goes to the link's `#figure` if that was in it. Of the first chart, it puts
 /// in place the drawing the screen shows as soon as the parser has read it (`page::width_later`),
 /// before the first paint; the other drawings come with the rest (again for a few frames:
@@ -54,7 +55,11 @@ var later=function(){{var id=location.hash.slice(1),had;try{{id=decodeURICompone
 document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
 if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
 addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
-if(document.hidden)later();else requestAnimationFrame(function(){{var i=window.requestIdleCallback;i?i(later,{{timeout:1000}}):setTimeout(later)}})}})}})();",
+painted(later)}});\
+function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
+if(document.hidden)return f();\
+if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\
+o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeout(f)}}}});o.observe({{type:'paint'}});setTimeout(f,3000)}}}})();",
         js_str(param::SNAPSHOT),
         js_str(param::VERSION),
         js_str(param::THEME),

@@ -282,9 +282,8 @@ mod tests {
         // The page's script puts back the reader's language's part, after the first paint.
         let script = boot_script("x", "y", "z", "w");
         assert!(script.contains("noscript[data-later="));
-        assert!(
-            script.contains("requestAnimationFrame(function(){var i=window.requestIdleCallback;")
-        );
+        assert!(script.contains("painted(later)"));
+        assert!(script.contains("first-contentful-paint"));
     }
 
     /// The head of a Trunk build, and its files as [`built`] reads them.

@@ -205,8 +205,18 @@ test('with script, the page paints its first chart first and then puts the rest 
   assert.equal(await boot.locator('.static-vi .chart-svg svg:visible').count(), 5);
   assert.equal(await boot.locator('.static-vi .cards').count(), 3);
   assert.equal(await boot.locator('.static-vi .sources li a').count(), 11);
-  // The English page is for a reader whose link asks for it: it stays text.
+  // The English page is for a reader whose link asks for it: it stays text, and unseen (the page
+  // is as long as without script, where the English page is hidden by the stylesheet).
   assert.equal(await page.locator('noscript[data-later="en"]').count(), 1);
+  assert.doesNotMatch(await page.locator('body').innerText(), /<svg|<figure|static-en/);
+  const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
+  await quiet.goto(server.url);
+  const height = () => document.documentElement.scrollHeight;
+  // (Not to the pixel: off-screen charts are laid out at a stand-in height until they near the
+  // screen, and not the same ones in both; the held-back markup laid out as text made it 14× longer.)
+  const [withScript, without] = [await page.evaluate(height), await quiet.evaluate(height)];
+  assert.ok(withScript < without * 1.5, `${withScript}px with script, ${without}px without`);
+  await quiet.context().close();
   assert.equal(await boot.locator('.static-en').count(), 0);
   // A link to a chart lands on it, though the chart came after the parser had finished.
   assert.equal(await boot.locator('#chart-context').isVisible(), true);
