@@ -51,7 +51,7 @@ function precompress(dir) {
 
 function serve() {
   // Compressed once, ahead of time, as a CDN would have it cached: no request pays for brotli.
-  for (const dir of Object.values(ROOTS)) precompress(dir);
+  for (const dir of Object.values(ROOTS)) if (existsSync(dir)) precompress(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const [, site, ...rest] = url.pathname.split('/');
@@ -124,7 +124,8 @@ const PAGES = [
 const ONLY = process.env.ONLY?.split(',').map((s) => s.trim().toLowerCase());
 if (ONLY) PAGES.splice(0, PAGES.length, ...PAGES.filter((p) => p.ours || ONLY.some((o) => p.name.toLowerCase().includes(o))));
 
-async function measure(browser, origin, page, profile) {
+// A fresh tab under the profile, with the hooks that mark the first chart.
+async function open(browser, page, profile) {
   const p = PROFILES[profile];
   const context = await browser.newContext({ viewport: p.viewport, isMobile: p.isMobile, hasTouch: p.hasTouch, deviceScaleFactor: p.deviceScaleFactor });
   const tab = await context.newPage();
@@ -137,6 +138,21 @@ async function measure(browser, origin, page, profile) {
   if (page.ours) await tab.addInitScript(OURS, page.ours);
   // The floor has no script: its chart is drawn when the parser reaches the SVG.
   if (page.floor) await tab.addInitScript(() => new MutationObserver((_, o) => { if (document.querySelector('svg')) { o.disconnect(); requestAnimationFrame(() => setTimeout(() => performance.mark('chart'))); } }).observe(document, { childList: true, subtree: true }));
+  return { context, tab, cdp };
+}
+
+// When the first chart, the first contentful paint and DOMContentLoaded came (navigation start = 0).
+const PAINT = () => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    firstChart: performance.getEntriesByName('chart')[0]?.startTime ?? null,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    dcl: nav.domContentLoadedEventEnd || null,
+  };
+};
+
+async function measure(browser, origin, page, profile) {
+  const { context, tab, cdp } = await open(browser, page, profile);
   const out = {};
   await tab.goto(origin + page.path, { waitUntil: 'commit' });
   // Hover readiness: keep pointing at the first pillar bar until a tooltip answers.
@@ -163,6 +179,7 @@ async function measure(browser, origin, page, profile) {
     const before = chart == null ? null : nav.transferSize + res.filter((r) => r.responseEnd <= chart).reduce((s, r) => s + r.transferSize, 0);
     return { firstChart: chart, bytes: total, bytesBefore: before, requests: 1 + res.length, cls: window.__cls };
   }));
+  Object.assign(out, await tab.evaluate(PAINT));
   // Ours is loaded once the app has taken over (an embed page waits for its reader: it stays static).
   if (page.ours) await tab.waitForFunction(() => !document.getElementById('boot') || document.documentElement.dataset.embed, null, { timeout: 60000 }).catch(() => {});
   // JS heap after load (after a forced GC), before the interactions below add their own.
@@ -210,13 +227,47 @@ function median(xs) {
 const fmt = (v, unit) => v == null ? '–' : unit === 'KB' ? (v / 1024).toFixed(1) : unit === 'MB' ? (v / 1048576).toFixed(2) : unit === 'x' ? `${v.toFixed(2)}×` : unit === 'cls' ? v.toFixed(3) : Math.round(v).toString();
 
 function table(profile, results) {
-  const cols = [['wire KB', 'bytes', 'KB'], ['req', 'requests', ''], ['KB→chart', 'bytesBefore', 'KB'], ['chart ms', 'firstChart', ''], ['hover ms', 'hoverReady', ''], ['tip ms', 'tooltip', ''], ['lang ms', 'lang', ''], ['heap MB', 'heap', 'MB'], ['CLS', 'cls', 'cls']];
+  const cols = [['wire KB', 'bytes', 'KB'], ['req', 'requests', ''], ['KB→chart', 'bytesBefore', 'KB'], ['chart ms', 'firstChart', ''], ['FCP ms', 'fcp', ''], ['DCL ms', 'dcl', ''], ['hover ms', 'hoverReady', ''], ['tip ms', 'tooltip', ''], ['lang ms', 'lang', ''], ['heap MB', 'heap', 'MB'], ['CLS', 'cls', 'cls']];
   const rows = PAGES.map((p) => [p.name, ...cols.map(([, k]) => median(results[p.name].map((r) => r[k])))]);
   const ours = rows[0];
   const lines = [`\n## ${profile} (${RUNS} interleaved runs, medians)\n`, `| page | ${cols.map((c) => c[0]).join(' | ')} | ours÷it: chart | ours÷it: wire |`, `|---|${cols.map(() => '---:').join('|')}|---:|---:|`];
   for (const r of rows) {
     const ratio = (i) => (r[i] && ours[i] ? ours[i] / r[i] : null);
     lines.push(`| ${r[0]} | ${cols.map(([, , u], i) => fmt(r[i + 1], u)).join(' | ')} | ${fmt(ratio(4), 'x')} | ${fmt(ratio(1), 'x')} |`);
+  }
+  return lines.join('\n');
+}
+
+// Issue #16 §6: on the phone, each of our pages and every embed page (pinned, as the embed dialog
+// links it) beside the static floor, interleaved: the first chart, FCP and DCL, and the first
+// chart's ratio to the floor's (the target is 1.1×).
+async function firstPaints(browser, origin) {
+  const embeds = readdirSync(ROOTS.chiso).filter((f) => /^embed-[a-z]+\.html$/.test(f)).sort();
+  const pages = [
+    { name: 'static SVG (floor)', path: '/static/', floor: true },
+    { name: 'index.html', path: '/chiso/', ours: '.chart-svg svg' },
+    { name: 'xep-hang.html', path: '/chiso/xep-hang.html', ours: '.chart-svg svg' },
+    ...embeds.map((f) => ({ name: f, path: `/chiso/${f}?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=${VERSION}`, ours: '.chart-svg svg' })),
+  ];
+  const results = Object.fromEntries(pages.map((p) => [p.name, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const page of pages) {
+      const { context, tab } = await open(browser, page, 'phone');
+      try {
+        await tab.goto(origin + page.path, { waitUntil: 'load' });
+        await tab.waitForFunction(() => performance.getEntriesByName('chart').length > 0, null, { timeout: 30000 });
+        results[page.name].push(await tab.evaluate(PAINT));
+      } catch (e) {
+        console.error(`first paint ${page.name}: ${e.message.split('\n')[0]}`);
+      }
+      await context.close();
+    }
+  }
+  const floor = median(results[pages[0].name].map((r) => r.firstChart));
+  const lines = [`\n## first paint, phone (${RUNS} interleaved runs, medians; issue #16 §6: chart ≤ 1.1× the floor)\n`, '| page | chart ms | FCP ms | DCL ms | chart ÷ floor |', '|---|---:|---:|---:|---:|'];
+  for (const p of pages) {
+    const m = (k) => median(results[p.name].map((r) => r[k]));
+    lines.push(`| ${p.name} | ${fmt(m('firstChart'))} | ${fmt(m('fcp'))} | ${fmt(m('dcl'))} | ${fmt(m('firstChart') && floor ? m('firstChart') / floor : null, 'x')} |`);
   }
   return lines.join('\n');
 }
@@ -237,13 +288,15 @@ async function lighthouse(url, label) {
 
 async function main() {
   mkdirSync(join(here, 'out'), { recursive: true });
-  for (const [name, dir] of Object.entries(ROOTS)) if (!existsSync(join(dir, 'index.html'))) throw new Error(`${name}: ${dir}/index.html is missing`);
+  const needed = process.env.PAINT === 'only' ? ['chiso', 'static'] : Object.keys(ROOTS);
+  for (const [name, dir] of Object.entries(ROOTS)) if (needed.includes(name) && !existsSync(join(dir, 'index.html'))) throw new Error(`${name}: ${dir}/index.html is missing`);
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const report = [`# make bench — ${new Date().toISOString()}`];
   const all = {};
-  for (const profile of Object.keys(PROFILES)) {
+  // `PAINT=only` measures the first paint alone (below).
+  for (const profile of process.env.PAINT === 'only' ? [] : Object.keys(PROFILES)) {
     const results = Object.fromEntries(PAGES.map((p) => [p.name, []]));
     for (let run = 0; run < RUNS; run++) {
       for (const page of PAGES) {
@@ -259,9 +312,12 @@ async function main() {
     console.log(t);
     report.push(t);
   }
+  const paint = await firstPaints(browser, origin);
+  console.log(paint);
+  report.push(paint);
   await browser.close();
   const lh = [];
-  for (const [label, path] of process.env.LIGHTHOUSE === '0' ? [] : [['page', PAGES[0].path], ['embed', PAGES[1].path]]) {
+  for (const [label, path] of process.env.LIGHTHOUSE === '0' || process.env.PAINT === 'only' ? [] : [['page', PAGES[0].path], ['embed', PAGES[1].path]]) {
     const scores = await lighthouse(origin + path, label);
     const line = `Lighthouse (mobile) ${label}: ${scores.error ?? `Performance ${scores.performance}, Accessibility ${scores.accessibility}, Best Practices ${scores['best-practices']}, SEO ${scores.seo}`}`;
     console.log(line);

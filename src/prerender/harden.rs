@@ -22,7 +22,15 @@ fn js_str(s: &str) -> String {
 /// chart when the link asks for other data than it was built from (the app then draws it), and
 /// tells the host page the embed's height from the start and whenever it changes: as the embed
 /// dialog's snippet reads it (`chiso:height`), and as AMP's `amp-iframe` does (`embed-size`, with
-/// AMP's sentinel). It reads no message.
+/// AMP's sentinel). It reads no message. Once the first chart is painted (the first contentful
+/// paint after `DOMContentLoaded`, as the browser reports it: a frame may be drawn and not yet
+/// shown while a page loads, so an animation frame does not say it; at once in a hidden tab,
+/// which paints nothing; 3 s at most), it puts in place the markup the page holds back for the
+/// reader's language (see `page::later`), and goes to the link's `#figure` if that was in it
+/// (again for a few frames: the figures above it are laid out at a stand-in height until they
+/// near the screen). Of the first chart, it puts in place the drawing the screen shows as soon as
+/// the parser has read it (`page::width_later`), before the first paint; the other drawings come
+/// with the rest.
 pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &str) -> String {
     // The names and values come from `route`, so the script reads the link as the app does:
     // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
@@ -40,7 +48,21 @@ if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={})||(r&&r!=={}))h.setAttribute('data-other','');\
 if(window.parent!==window)addEventListener('DOMContentLoaded',function(){{var last=-1;new ResizeObserver(function(){{\
 var x=Math.ceil(h.getBoundingClientRect().height);if(Math.abs(x-last)<1)return;last=x;\
-var p=window.parent;p.postMessage({{type:'chiso:height',height:x}},'*');p.postMessage({{sentinel:'amp',type:'embed-size',height:x}},'*')}}).observe(h)}})}})();",
+var p=window.parent;p.postMessage({{type:'chiso:height',height:x}},'*');p.postMessage({{sentinel:'amp',type:'embed-size',height:x}},'*')}}).observe(h)}});\
+var put=function(n){{n.replaceWith(document.createRange().createContextualFragment(n.textContent))}},\
+wq='noscript[{width}=\"'+h.lang+'\"]',mq=function(x){{return!!x&&matchMedia('(min-width:'+x+')').matches}},\
+fits=function(n){{var f=n.getAttribute('data-from');return(!f||mq(f))&&!mq(n.getAttribute('data-to'))}},\
+mo=new MutationObserver(function(){{document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
+mo.observe(h,{{childList:true,subtree:true}});\
+var later=function(){{var id=location.hash.slice(1),had;try{{id=decodeURIComponent(id)}}catch(e){{}}had=!id||document.getElementById(id);\
+document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
+if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
+addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
+painted(later)}});\
+function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
+if(document.hidden)return f();\
+if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\
+o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeout(f)}}}});o.observe({{type:'paint'}});setTimeout(f,3000)}}}})();",
         js_str(param::SNAPSHOT),
         js_str(param::VERSION),
         js_str(param::THEME),
@@ -52,7 +74,9 @@ var p=window.parent;p.postMessage({{type:'chiso:height',height:x}},'*');p.postMe
         forced.join("||"),
         js_str(snapshot_id),
         js_str(version),
-        js_str(ranking)
+        js_str(ranking),
+        later = super::page::LATER,
+        width = super::page::WIDTH,
     )
 }
 

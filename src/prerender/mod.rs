@@ -25,7 +25,7 @@ pub use harden::{
 };
 pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
 pub use page::{
-    boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup,
+    boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup, static_css,
     static_dark_css, static_marks, static_page, Boot, Published,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
@@ -143,6 +143,151 @@ mod tests {
         assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
         assert!(!out.contains("<script"));
         assert!(out.ends_with("</body></html>"));
+    }
+
+    /// The markup of `html` that a browser with scripting on parses as markup: everything outside
+    /// `<noscript>` (whose contents it reads as plain text).
+    fn parsed_with_script(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<noscript") {
+            out.push_str(&rest[..i]);
+            let end = rest[i..].find("</noscript>").expect("closed") + i;
+            rest = &rest[end + "</noscript>".len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The bounds of each drawing held back until the width is known, each holding one drawing.
+    fn by_width(html: &str) -> Vec<String> {
+        html.split("<noscript data-width=\"vi\"")
+            .skip(1)
+            .map(|part| {
+                let (bounds, rest) = part.split_once('>').expect("an open tag");
+                let body = &rest[..rest.find("</noscript>").expect("closed")];
+                assert_eq!(body.matches("<svg").count(), 1);
+                bounds.to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_stylesheet_shows_the_drawing_of_the_width_the_script_puts_first() {
+        let css = static_css();
+        assert!(css.starts_with(".chart-area.static.w-medium{display:none}.chart-area.static.w-wide{display:none}\n\
+            @media (min-width:34rem){.chart-area.static.w-narrow{display:none}.chart-area.static.w-medium{display:block}}\n\
+            @media (min-width:50rem){.chart-area.static.w-medium{display:none}.chart-area.static.w-wide{display:block}}\n"));
+        assert!(css.ends_with(&static_dark_css()));
+    }
+
+    /// Each held-back part, with its language; no part holds another.
+    fn held_back(html: &str) -> Vec<(String, String)> {
+        html.split("<noscript data-later=\"")
+            .skip(1)
+            .map(|part| {
+                let (lang, rest) = part.split_once("\">").expect("a language");
+                let body = &rest[..rest.find("</noscript>").expect("closed")];
+                assert!(!body.contains("<noscript"));
+                (lang.to_string(), body.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn before_the_first_chart_a_reader_with_script_parses_only_what_it_needs() {
+        use crate::chart_id::FigureId;
+        use crate::route::View;
+        let tags = |h: &str, t: &str| {
+            (
+                h.matches(&format!("<{t}")).count(),
+                h.matches(&format!("</{t}>")).count(),
+            )
+        };
+        let s = snapshot();
+        let pages = [
+            (
+                boot_markup(&s, "02478a74b21c", "2026-11-27").html,
+                View::Overview.charts()[0],
+                5,
+            ),
+            (
+                ranking_markup(&s, "02478a74b21c", "2026-11-27").html,
+                View::Ranking.charts()[0],
+                3,
+            ),
+        ];
+        for (html, first, charts) in pages {
+            let live = parsed_with_script(&html);
+            // The first chart at each width, with its rules, and no other.
+            assert_eq!(live.matches("<figure").count(), 1, "{first:?}");
+            assert!(live.contains(&format!(
+                "id=\"{}\"",
+                FigureId::static_page(first, Lang::Vi)
+            )));
+            // Its drawings, one a width, each put in place as the parser reads it if the
+            // screen shows that width: from a phone's up to a tablet's, to a desktop's.
+            assert_eq!(live.matches("<svg").count(), 0);
+            assert_eq!(
+                by_width(&html),
+                [
+                    " data-to=\"34rem\"",
+                    " data-from=\"34rem\" data-to=\"50rem\"",
+                    " data-from=\"50rem\""
+                ]
+            );
+            assert!(live.contains(&format!(
+                "#{} .w-narrow .m0{{",
+                FigureId::static_page(first, Lang::Vi)
+            )));
+            assert!(
+                !live.contains("static-en"),
+                "no English page before the first paint"
+            );
+            // What is held back is the rest of the Vietnamese page and all of the English one,
+            // each whole: its elements closed within it.
+            let parts = held_back(&html);
+            assert_eq!(
+                parts.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+                ["vi", "en"]
+            );
+            let (vi, en) = (&parts[0].1, &parts[1].1);
+            assert_eq!(vi.matches("<figure").count(), charts - 1);
+            assert_eq!(en.matches("<figure").count(), charts);
+            assert!(en.starts_with("<div class=\"static-en\" lang=\"en\">"));
+            for t in [
+                "figure", "section", "div", "style", "svg", "main", "article",
+            ] {
+                let (o, c) = tags(vi, t);
+                assert_eq!(o, c, "<{t}> in the held-back Vietnamese");
+                let (o, c) = tags(en, t);
+                assert_eq!(o, c, "<{t}> in the held-back English");
+            }
+            // Without script the page is all there, in both languages, as before.
+            assert_eq!(html.matches("<svg").count(), 2 * charts * BOOT_WIDTHS.len());
+        }
+        // An embed page's one chart is its first: only the English one waits.
+        let embed = embed_markup(
+            &s,
+            crate::chart_id::ChartId::Ranking,
+            "02478a74b21c",
+            "2026-11-27",
+        )
+        .html;
+        assert_eq!(by_width(&embed).len(), BOOT_WIDTHS.len());
+        assert_eq!(parsed_with_script(&embed).matches("<figure").count(), 1);
+        assert_eq!(
+            held_back(&embed)
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .collect::<Vec<_>>(),
+            ["en"]
+        );
+        // The page's script puts back the reader's language's part, after the first paint.
+        let script = boot_script("x", "y", "z", "w");
+        assert!(script.contains("noscript[data-later="));
+        assert!(script.contains("painted(later)"));
+        assert!(script.contains("first-contentful-paint"));
     }
 
     /// The head of a Trunk build, and its files as [`built`] reads them.

@@ -17,12 +17,69 @@ use crate::snapshot::Snapshot;
 pub(crate) const BOOT_WIDTHS: [(f64, &str); 3] =
     [(360.0, "w-narrow"), (640.0, "w-medium"), (928.0, "w-wide")];
 
+/// The screen width from which each of [`BOOT_WIDTHS`] is the one shown (until the next's): the
+/// stylesheet's rules ([`static_css`]) and the page's script (which puts in place, before the
+/// first paint, only the drawing of the first chart that the screen shows) both read them here.
+const SHOWN_FROM: [Option<&str>; 3] = [None, Some("34rem"), Some("50rem")];
+
+/// The attribute that marks markup held back until the first chart is on screen (see [`later`]).
+pub(crate) const LATER: &str = "data-later";
+
+/// Markup a reader with JavaScript gets once the first chart is painted, and a reader without it
+/// at once: `<noscript data-later="LANG">`. With scripting on, a browser reads a `noscript`'s
+/// contents as plain text (it tokenises no tags, builds no nodes, styles and lays out nothing),
+/// so the HTML parsed before the first paint is what the first chart needs; the page's inline
+/// script ([`super::boot_script`]) then puts the markup of the reader's language in its place,
+/// once that chart is painted. Without scripting the same bytes are the page's markup, so readers
+/// without JavaScript, crawlers and printers get all of it, as before.
+fn later(lang: Lang, html: &str) -> String {
+    if html.is_empty() {
+        return String::new();
+    }
+    // The markup's own text is escaped (`&lt;`), so only a tag could close the element early.
+    debug_assert!(!html.to_ascii_lowercase().contains("</noscript"));
+    format!("<noscript {LATER}=\"{}\">{html}</noscript>\n", lang.tag())
+}
+
+/// One drawing of the first chart, held back like [`later`] markup, but put in place by the page's
+/// script as soon as the parser has read it when the screen shows that width (`data-from`,
+/// `data-to`: see [`SHOWN_FROM`]); the other widths' drawings come with the rest of the page.
+fn width_later(lang: Lang, i: usize, area: &str) -> String {
+    let bound = |name: &str, v: Option<&Option<&str>>| match v {
+        Some(Some(w)) => format!(" {name}=\"{w}\""),
+        _ => String::new(),
+    };
+    format!(
+        "<noscript {WIDTH}=\"{}\"{}{}>{area}</noscript>",
+        lang.tag(),
+        bound("data-from", SHOWN_FROM.get(i)),
+        bound("data-to", SHOWN_FROM.get(i + 1)),
+    )
+}
+
+/// The attribute that marks a drawing of the first chart held back until the screen's width is
+/// known (see [`width_later`]).
+pub(crate) const WIDTH: &str = "data-width";
+
+/// A language's static content as it is sent: in the first language, what comes before the end
+/// of the first chart (`first`, a byte offset of `body`) is markup, and the rest [`later`]; the
+/// other language, which the page shows only to a reader whose link asks for it, is all [`later`].
+/// `close` closes what `body` left open.
+fn paced(lang: Lang, body: &str, first: usize, close: &str) -> String {
+    if lang == Lang::default() {
+        format!("{}{}{close}", &body[..first], later(lang, &body[first..]))
+    } else {
+        later(lang, &format!("{body}{close}"))
+    }
+}
+
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
 /// sees it: the headline figures, the four charts drawn by the same code as the app, and the
 /// sources; in Vietnamese and in English, with the version note for a following and a pinned
 /// link. The page's inline script ([`boot_script`]) marks `<html>` before the first paint and the
-/// stylesheet shows the one variant the link asks for. The app replaces it, all at once, when it
-/// is ready.
+/// stylesheet shows the one variant the link asks for. Before the first paint a reader with script
+/// parses only the Vietnamese page down to its first chart; the rest comes [`later`]. The app
+/// replaces it, all at once, when it is ready.
 pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
@@ -32,7 +89,7 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     h.push_str("</div>");
     Boot {
         html: h,
-        css: static_dark_css(),
+        css: static_css(),
     }
 }
 
@@ -44,13 +101,13 @@ pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        h.push_str(&format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n"));
-        h.push_str(&format!(
+        let mut b = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
+        b.push_str(&format!(
             "<header class=\"{}\">{}</header>\n<main><article class=\"dashboard ranking-page\">\n",
             markup::class::SITE,
             markup::brand(lang)
         ));
-        h.push_str(&format!(
+        b.push_str(&format!(
             "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n{}",
             markup::unit(lang, &present::unit_line(lang, s), &present::unit_sources(lang, s)),
             text(lang.pick(&s.title)),
@@ -58,20 +115,33 @@ pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
             text(&present::version_note(lang, version, published, true)),
             markup::page_nav(lang, View::Ranking),
         ));
+        let mut first = None;
         for &id in View::Ranking.charts() {
-            h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
+            b.push_str(&static_figure(
+                lang,
+                s,
+                id,
+                FigureId::static_page(id, lang),
+                first.is_none(),
+            ));
+            first.get_or_insert(b.len());
         }
         let cited: Vec<present::SourceRef> = present::ranking_page_sources(s)
             .into_iter()
             .map(|src| present::source_ref(lang, src))
             .collect();
-        h.push_str(&markup::sources(lang, &cited));
-        h.push_str("\n</article></main>\n</div>\n");
+        b.push_str(&markup::sources(lang, &cited));
+        h.push_str(&paced(
+            lang,
+            &b,
+            first.unwrap_or(b.len()),
+            "\n</article></main>\n</div>\n",
+        ));
     }
     h.push_str("</div>");
     Boot {
         html: h,
-        css: static_dark_css(),
+        css: static_css(),
     }
 }
 
@@ -86,10 +156,10 @@ pub struct Published<'a> {
 /// first: each version against the one before it, figure by figure, and each figure as each later
 /// report of the latest version gave it. In both languages; it needs no script.
 pub fn changes_markup(versions: &[Published]) -> Boot {
-    let mut h = String::from("<div id=\"boot\" class=\"prerendered changes-page\">\n");
+    let mut page = String::from("<div id=\"boot\" class=\"prerendered changes-page\">\n");
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        h.push_str(&format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n"));
+        let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
         h.push_str(&format!(
             "<header class=\"{}\">{}</header>\n<main><article class=\"dashboard\">\n",
             markup::class::SITE,
@@ -145,11 +215,12 @@ pub fn changes_markup(versions: &[Published]) -> Boot {
                 .collect();
             h.push_str(&markup::revision_list(t(lang, Key::OverTime), &lines));
         }
-        h.push_str("</article></main>\n</div>\n");
+        // No chart: the first language's page is all markup.
+        page.push_str(&paced(lang, &h, h.len(), "</article></main>\n</div>\n"));
     }
-    h.push_str("</div>");
+    page.push_str("</div>");
     Boot {
-        html: h,
+        html: page,
         css: String::new(),
     }
 }
@@ -186,6 +257,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
         h.push_str(&format!("<li>{}</li>", text(lang.pick(n))));
     }
     h.push_str("</ul></section>\n");
+    let mut first = None;
     for &id in View::Overview.charts() {
         if id == ChartId::Followup {
             // What happened next: a later year's set, said to be a new one, before the chart.
@@ -198,7 +270,14 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
             }
             h.push_str("</section>\n");
         }
-        h.push_str(&static_figure(lang, s, id, FigureId::static_page(id, lang)));
+        h.push_str(&static_figure(
+            lang,
+            s,
+            id,
+            FigureId::static_page(id, lang),
+            first.is_none(),
+        ));
+        first.get_or_insert(h.len());
     }
     // Every section the app shows, with the same words: the goals, the initiatives, the other
     // figures, how to read them and the sources they cite.
@@ -235,8 +314,12 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
         .map(|src| present::source_ref(lang, src))
         .collect();
     h.push_str(&markup::sources(lang, &cited));
-    h.push_str("\n</article></main>\n</div>\n");
-    h
+    paced(
+        lang,
+        &h,
+        first.unwrap_or(h.len()),
+        "\n</article></main>\n</div>\n",
+    )
 }
 
 /// One chart as the app shows it (title, as-of, source, the drawing, its summary), drawn by the
@@ -245,20 +328,27 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
 /// The rules that place its marks follow it in a `<style>` of its own (allowed by its hash, see
 /// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
 /// the rules of the 23 other drawings on the page.
-fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId) -> String {
+fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId, first: bool) -> String {
+    // Only the first language's first chart is markup before the first paint (see [`paced`]).
+    let by_width = first && lang == Lang::default();
     let scope = figure.to_string();
     let pick = present::Pick::default();
     let summary = present::chart_summary(lang, id, s, &pick);
     let mut areas = String::new();
     let mut rules = String::new();
-    for (width, class) in BOOT_WIDTHS {
+    for (i, (width, class)) in BOOT_WIDTHS.into_iter().enumerate() {
         let drawn = present::draw(id, lang, s, &pick, width, &crate::chart::Options::default());
         let (marks, css) = static_marks(&format!("#{scope} .{class}"), &drawn);
-        areas.push_str(&format!(
+        let area = format!(
             "<div class=\"chart-area static {class}\"><div class=\"chart-svg\" role=\"img\" aria-label=\"{}\">{}</div>{marks}</div>",
             attr(&summary),
             fluid_svg(&drawn.svg),
-        ));
+        );
+        if by_width {
+            areas.push_str(&width_later(lang, i, &area));
+        } else {
+            areas.push_str(&area);
+        }
         rules.push_str(&css);
     }
     let figure = format!(
@@ -284,7 +374,7 @@ pub fn embed_markup(s: &Snapshot, chart: ChartId, version: &str, published: &str
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        let figure = static_figure(lang, s, chart, FigureId::embed(chart, lang));
+        let figure = static_figure(lang, s, chart, FigureId::embed(chart, lang), true);
         let footer = |pinned: bool| {
             let pin = pinned.then_some((s.id.as_str(), version));
             format!(
@@ -295,18 +385,39 @@ pub fn embed_markup(s: &Snapshot, chart: ChartId, version: &str, published: &str
                 t(lang, Key::SeeFullPage)
             )
         };
-        h.push_str(&format!(
+        let main = format!(
             "<main class=\"embed-main static-{tag}\" lang=\"{tag}\"><div class=\"embed\">{figure}\
              <footer class=\"embed-footer\">{}{}</footer></div></main>\n",
             footer(false),
             footer(true)
-        ));
+        );
+        // The one chart is the page: all of it is the first chart.
+        h.push_str(&paced(lang, &main, main.len(), ""));
     }
     h.push_str("</div>");
     Boot {
         html: h,
-        css: static_dark_css(),
+        css: static_css(),
     }
+}
+
+/// The rules of the pre-rendered charts that [`super::harden`] inlines with the stylesheet: which
+/// drawing a screen shows ([`SHOWN_FROM`]), and the dark theme's colours ([`static_dark_css`]).
+pub fn static_css() -> String {
+    let hide = |c: &str| format!(".chart-area.static.{c}{{display:none}}");
+    let show = |c: &str| format!(".chart-area.static.{c}{{display:block}}");
+    let mut css: String = BOOT_WIDTHS[1..].iter().map(|(_, c)| hide(c)).collect();
+    css.push('\n');
+    for (i, from) in SHOWN_FROM.iter().enumerate() {
+        if let Some(from) = from {
+            css.push_str(&format!(
+                "@media (min-width:{from}){{{}{}}}\n",
+                hide(BOOT_WIDTHS[i - 1].1),
+                show(BOOT_WIDTHS[i].1)
+            ));
+        }
+    }
+    css + &static_dark_css()
 }
 
 /// Pre-rendered charts are drawn once, in the light theme. For a reader in the dark theme (their
