@@ -106,6 +106,12 @@ impl View {
             }
     }
 
+    /// Whether the page shows where the unit stands among the others: the units, groupings and
+    /// rankings, and the figures over the years. The overview shows none of them.
+    pub const fn among_others(self) -> bool {
+        matches!(self, View::Ranking)
+    }
+
     /// The page's file on the static host: the overview is the folder's index.
     pub fn file(self) -> &'static str {
         match self {
@@ -114,6 +120,18 @@ impl View {
         }
     }
 }
+
+/// Whether a page of this build shows where the unit stands among the others: a WASM whose pages
+/// do not (the overview's) reads a snapshot without those parts (`validate::parse_snapshot_own`).
+pub const AMONG_OTHERS_IN_BUILD: bool = {
+    let mut v = 0;
+    let mut any = false;
+    while v < View::ALL.len() {
+        any |= View::ALL[v].in_build() && View::ALL[v].among_others();
+        v += 1;
+    }
+    any
+};
 
 /// Whether this build draws `chart` (its page is [in the build](View::in_build)). A table made at
 /// compile time from [`View::charts`], so that every `match` on a chart that first asks this
