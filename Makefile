@@ -41,15 +41,21 @@ serve-nginx: dist setup-nginx
 dev: setup-rust setup-trunk setup-bindgen setup-node
 	trunk serve
 
-# The studio (studio.html) is its own Trunk build with its own WASM (the `studio` feature), into a
-# folder of its own (Trunk replaces the folder it builds into and names the page index.html),
-# then copied in beside the pages.
+# Each page of the reader has its own WASM, drawing its own charts alone: index.html's (the
+# overview, `--features overview`), and the same page built again with `--features ranking` into
+# a folder of its own (Trunk replaces the folder it builds into) as xep-hang.html, whose page and
+# WASM are copied in beside the first; chiso-prerender makes each page and embed page load its
+# page's WASM. The studio (studio.html) is its own Trunk build with its own WASM (the `studio`
+# feature), in a folder of its own (Trunk names the page index.html), then copied in too.
+RANKING_DIST := target/ranking-dist
 STUDIO_DIST := target/studio-dist
 # The site's public address, for what must be absolute (oEmbed, the preview image's URL); empty:
 # none of it is written. `CHISO_SITE_URL` in the environment works too.
 SITE_URL ?= $(CHISO_SITE_URL)
 dist: setup-rust setup-trunk setup-bindgen setup-node setup-fonts
-	trunk build --release
+	trunk build --release --features overview
+	trunk build --release --features ranking --dist $(RANKING_DIST) --html-output xep-hang.html
+	cp $(RANKING_DIST)/xep-hang.html $(RANKING_DIST)/chiso-*.js $(RANKING_DIST)/chiso-*_bg.wasm dist/
 	trunk build --release --dist $(STUDIO_DIST) studio.html
 	mv $(STUDIO_DIST)/index.html $(STUDIO_DIST)/studio.html
 	cp -R $(STUDIO_DIST)/. dist/

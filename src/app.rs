@@ -74,6 +74,21 @@ pub fn App() -> impl IntoView {
                 .and_then(|v| View::parse(&v))
         })
         .unwrap_or_default();
+    // This WASM may draw one page alone (see `View::in_build`): a link to the other page, or to
+    // the embed of one of its charts, goes to that page's file with the whole link kept. The
+    // loader does so before any WASM is fetched; this is for a page served without it.
+    let wanted = embed.map_or(page, View::of);
+    if !wanted.in_build() {
+        let location = window().location();
+        let search = location.search().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        let file = match wanted.file() {
+            "" => "./",
+            f => f,
+        };
+        let _ = location.replace(&format!("{file}{search}{hash}"));
+        return view! { <Loading lang=lang deadline=fetch::TIMEOUT_SECONDS /> }.into_any();
+    }
     Effect::new(move |_| {
         let l = lang.get();
         if let Some(html) = document().document_element() {
@@ -199,9 +214,11 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=move || view! { <Loading lang=lang deadline=fetch::TIMEOUT_SECONDS /> }>
                 {move || Suspend::new(async move {
                     match data.await.1 {
+                        // Only this build's pages are compiled in (the others went above).
                         Ok(loaded) => match page {
-                            View::Overview => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
-                            View::Ranking => view! { <RankingPage loaded=loaded lang=lang /> }.into_any(),
+                            View::Overview if View::Overview.in_build() => view! { <Dashboard loaded=loaded lang=lang /> }.into_any(),
+                            View::Ranking if View::Ranking.in_build() => view! { <RankingPage loaded=loaded lang=lang /> }.into_any(),
+                            _ => ().into_any(),
                         },
                         Err(error) => {
                             view! { <LoadErrorPanel error=error lang=lang on_retry=retry /> }

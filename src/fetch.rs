@@ -13,8 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::load::{LoadError, EARLY_DATA};
+use crate::route::AMONG_OTHERS_IN_BUILD;
 use crate::snapshot::{Loaded, Manifest};
-use crate::validate::{check_published, parse_manifest, parse_snapshot};
+use crate::validate::{check_published, parse_manifest, parse_snapshot, parse_snapshot_own};
 
 pub use crate::load::MANIFEST_PATH;
 
@@ -148,7 +149,14 @@ pub async fn load(
         version: version.clone().unwrap_or_default(),
     })?;
     let bytes = get(&v.path).await?;
-    let snapshot = parse_snapshot(&bytes).map_err(|problems| LoadError::Invalid {
+    // A WASM whose pages do not place the unit among the others (the overview's) reads the
+    // snapshot without those parts, and is compiled without their reading.
+    let parse = if AMONG_OTHERS_IN_BUILD {
+        parse_snapshot
+    } else {
+        parse_snapshot_own
+    };
+    let snapshot = parse(&bytes).map_err(|problems| LoadError::Invalid {
         file: v.path.clone(),
         problems: Arc::new(problems),
     })?;

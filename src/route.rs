@@ -60,7 +60,7 @@ impl View {
     }
 
     /// The charts the page shows, in its order.
-    pub fn charts(self) -> &'static [ChartId] {
+    pub const fn charts(self) -> &'static [ChartId] {
         match self {
             View::Overview => &[
                 ChartId::Headline,
@@ -74,11 +74,42 @@ impl View {
     }
 
     /// The page a chart is on.
-    pub fn of(chart: ChartId) -> View {
-        View::ALL
-            .into_iter()
-            .find(|v| v.charts().contains(&chart))
-            .unwrap_or_default()
+    pub const fn of(chart: ChartId) -> View {
+        let mut v = 0;
+        while v < View::ALL.len() {
+            let charts = View::ALL[v].charts();
+            let mut c = 0;
+            while c < charts.len() {
+                if charts[c] as usize == chart as usize {
+                    return View::ALL[v];
+                }
+                c += 1;
+            }
+            v += 1;
+        }
+        View::Overview
+    }
+
+    /// Whether this build of the app has the page. Each page of the reader has a WASM of its own
+    /// that draws its own charts alone (`--features overview`, `--features ranking`: see the
+    /// Makefile's `dist`), so a reader of one page never downloads the other's. Without either
+    /// feature (the studio's preview, `trunk serve`, native code) every page is there.
+    pub const fn in_build(self) -> bool {
+        let one_page = cfg!(all(
+            target_arch = "wasm32",
+            any(feature = "overview", feature = "ranking")
+        ));
+        !one_page
+            || match self {
+                View::Overview => cfg!(feature = "overview"),
+                View::Ranking => cfg!(feature = "ranking"),
+            }
+    }
+
+    /// Whether the page shows where the unit stands among the others: the units, groupings and
+    /// rankings, and the figures over the years. The overview shows none of them.
+    pub const fn among_others(self) -> bool {
+        matches!(self, View::Ranking)
     }
 
     /// The page's file on the static host: the overview is the folder's index.
@@ -88,6 +119,35 @@ impl View {
             View::Ranking => "xep-hang.html",
         }
     }
+}
+
+/// Whether a page of this build shows where the unit stands among the others: a WASM whose pages
+/// do not (the overview's) reads a snapshot without those parts (`validate::parse_snapshot_own`).
+pub const AMONG_OTHERS_IN_BUILD: bool = {
+    let mut v = 0;
+    let mut any = false;
+    while v < View::ALL.len() {
+        any |= View::ALL[v].in_build() && View::ALL[v].among_others();
+        v += 1;
+    }
+    any
+};
+
+/// Whether this build draws `chart` (its page is [in the build](View::in_build)). A table made at
+/// compile time from [`View::charts`], so that every `match` on a chart that first asks this
+/// compiles without the other page's charts.
+#[inline(always)]
+pub fn in_build(chart: ChartId) -> bool {
+    const IN_BUILD: [bool; ChartId::ALL.len()] = {
+        let mut t = [false; ChartId::ALL.len()];
+        let mut c = 0;
+        while c < t.len() {
+            t[c] = View::of(ChartId::ALL[c]).in_build();
+            c += 1;
+        }
+        t
+    };
+    IN_BUILD[chart as usize]
 }
 
 /// The theme a link asks for: a host page of either colour forces one; `auto` follows the
@@ -438,6 +498,11 @@ mod tests {
             assert_eq!(pages, 1, "{c:?}");
         }
         assert_eq!(View::of(ChartId::Moves), View::Ranking);
+        // `in_build`'s table is indexed by the chart's place in `ChartId::ALL`.
+        for (i, c) in ChartId::ALL.into_iter().enumerate() {
+            assert_eq!(c as usize, i);
+            assert!(in_build(c), "natively every chart is there");
+        }
         assert_eq!(View::Ranking.file(), "xep-hang.html");
     }
 

@@ -307,3 +307,57 @@ fn bidi_controls_in_text_are_refused() {
         &[("$.indicators[0].name.vi", "control_character")],
     );
 }
+
+/// The overview's reading (`parse_snapshot_own`, without the parts that place the unit among the
+/// others) of every fixture and every published snapshot: exactly the full reading's problems
+/// outside those parts, and for a valid file the same snapshot but for those parts (left empty).
+#[test]
+fn the_reading_without_the_rankings_is_the_full_reading_outside_them() {
+    use chiso::validate::parse_snapshot_own;
+    const PARTS: [&str; 4] = ["$.units", "$.groupings", "$.rankings", "$.series"];
+    let outside = |path: &str| {
+        !PARTS.iter().any(|p| {
+            path == *p || path.starts_with(&format!("{p}[")) || path.starts_with(&format!("{p}."))
+        })
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests/fixtures", "public/data", "public/data/archive"] {
+        for entry in std::fs::read_dir(root.join(dir))
+            .expect("readable")
+            .flatten()
+        {
+            let p = entry.path();
+            if p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() > 30, "{files:?}");
+    let (mut valid, mut ranked) = (0, 0);
+    for f in &files {
+        let bytes = std::fs::read(f).expect("readable");
+        match (parse_snapshot(&bytes), parse_snapshot_own(&bytes)) {
+            (Ok(mut full), Ok(own)) => {
+                ranked += usize::from(!full.rankings.is_empty());
+                full.units.clear();
+                full.groupings.clear();
+                full.rankings.clear();
+                full.series.clear();
+                assert_eq!(own, full, "{f:?}");
+                valid += 1;
+            }
+            (Err(full), own) => {
+                let want: Vec<_> = full.iter().filter(|p| outside(&p.path)).cloned().collect();
+                let got = own.err().map(|p| p.0).unwrap_or_default();
+                assert_eq!(got, want, "{f:?}");
+            }
+            (Ok(_), Err(own)) => panic!("{f:?}: valid, but not without the rankings: {own:?}"),
+        }
+    }
+    assert!(valid >= 2, "the published snapshots are valid");
+    assert!(
+        ranked >= 1,
+        "a published snapshot has rankings, left out of the overview's reading"
+    );
+}

@@ -81,22 +81,46 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .iter()
         .map(|&c| (c, fixed_height(&snapshot, c)))
         .collect();
-    // Trunk's page is the template of the page and of the embed pages.
-    let trunk_html = read("index.html")?;
-    let trunk_html = String::from_utf8(trunk_html).map_err(|e| format!("index.html: {e}"))?;
-    let finish = |boot| -> Result<(String, (String, String)), String> {
-        let (html, boot_css) = inject_boot(&trunk_html, boot)?;
+    // Each page has its own Trunk page, loading its own WASM (`make dist` builds index.html and
+    // xep-hang.html): the template of the page and of the embed pages of its charts.
+    let template = |view: View| -> Result<String, String> {
+        let name = match view.file() {
+            "" => "index.html",
+            file => file,
+        };
+        String::from_utf8(read(name)?).map_err(|e| format!("{name}: {e}"))
+    };
+    let templates: Vec<(View, String)> = View::ALL
+        .into_iter()
+        .map(|v| template(v).map(|t| (v, t)))
+        .collect::<Result<_, _>>()?;
+    // Each page's loader, written once.
+    let mut loaders: Vec<String> = Vec::new();
+    let mut finish = |view: View, boot| -> Result<String, String> {
+        let trunk_html = templates
+            .iter()
+            .find(|(v, _)| *v == view)
+            .map(|(_, t)| t)
+            .ok_or("no template")?;
+        let (html, boot_css) = inject_boot(trunk_html, boot)?;
         let warm = Warm {
             snapshot: &snapshot.id,
             version: &version.version,
             path: &version.path,
         };
-        let (html, loader) = harden(&html, &boot_css, warm, |f| std::fs::read(dist.join(f)).ok())?;
-        Ok((inject_preview(&html, &p), loader))
+        let (html, (name, loader)) = harden(&html, &boot_css, warm, view, |f| {
+            std::fs::read(dist.join(f)).ok()
+        })?;
+        if !loaders.contains(&name) {
+            std::fs::write(dist.join(&name), loader).map_err(|e| format!("{name}: {e}"))?;
+            loaders.push(name);
+        }
+        Ok(inject_preview(&html, &p))
     };
-    let (html, (loader_name, loader)) =
-        finish(boot_markup(&snapshot, &version.version, &version.published))?;
-    std::fs::write(dist.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
+    let html = finish(
+        View::Overview,
+        boot_markup(&snapshot, &version.version, &version.published),
+    )?;
     // The ranking a link without `?ranking=` shows: the static drawings are of it.
     let ranking = present::ranking(&snapshot, None)
         .map(|r| r.id.clone())
@@ -111,12 +135,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     let html = with_heights_meta(&with_boot_script(&html, &script)?, &heights)?;
     write_page("index.html", html, Served::App)?;
     for chart in ChartId::ALL {
-        let (html, _) = finish(embed_markup(
-            &snapshot,
-            chart,
-            &version.version,
-            &version.published,
-        ))?;
+        let html = finish(
+            View::of(chart),
+            embed_markup(&snapshot, chart, &version.version, &version.published),
+        )?;
         let name = chiso::route::embed_file(chart);
         let title_en = present::document_title(Lang::En, Some(chart));
         let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking);
@@ -137,7 +159,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             snapshot: s,
         })
         .collect();
-    let (html, _) = finish(changes_markup(&published))?;
+    let html = finish(View::Overview, changes_markup(&published))?;
     let changes_title = |l: Lang| {
         format!(
             "{} · {}",
@@ -159,11 +181,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     )?;
 
     // The ranking page, its own file: a static host needs no rewrite rule for it.
-    let (html, _) = finish(ranking_markup(
-        &snapshot,
-        &version.version,
-        &version.published,
-    ))?;
+    let html = finish(
+        View::Ranking,
+        ranking_markup(&snapshot, &version.version, &version.published),
+    )?;
     let script = boot_script(
         &snapshot.id,
         &version.version,
@@ -204,11 +225,12 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .map(|(c, h)| format!("{} {h}", c.as_str()))
         .collect();
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages (fixed heights, px: {}), {loader_name}, the CSP and {CSP_MAP}{studio}; {oembed}",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages (fixed heights, px: {}), {}, the CSP and {CSP_MAP}{studio}; {oembed}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len(),
-        fixed.join(", ")
+        fixed.join(", "),
+        loaders.join(" and ")
     ))
 }
 

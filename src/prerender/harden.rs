@@ -285,13 +285,43 @@ pub struct Warm<'a> {
     pub path: &'a str,
 }
 
+/// `page` is the page whose WASM `html` loads: each page has its own (see
+/// [`View::in_build`]), and a link to another page's app goes to that page's file.
 pub fn harden(
     html: &str,
     extra_css: &str,
     warm: Warm,
+    page: View,
     read: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<(String, (String, String)), String> {
     let trunk = trunk_loader(html, "index.html")?;
+    // Which page a link asks for, read as the app reads it (`app::App`): the embed's chart's page
+    // (`?embed=`, else the embed page's `<html data-embed>`), else `?view=`, else the page's own
+    // `<html data-view>`, else the overview.
+    let js_map = |pairs: Vec<(&str, &str)>| {
+        let entries: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| format!("[{},{}]", js_str(k), js_str(v)))
+            .collect();
+        format!("new Map([{}])", entries.join(","))
+    };
+    let chart_pages = js_map(
+        ChartId::ALL
+            .into_iter()
+            .map(|c| (c.as_str(), View::of(c).as_str()))
+            .collect(),
+    );
+    let page_files = js_map(
+        View::ALL
+            .into_iter()
+            .map(|v| {
+                (
+                    v.as_str(),
+                    if v.file().is_empty() { "./" } else { v.file() },
+                )
+            })
+            .collect(),
+    );
     let (js, wasm) = (&trunk.js, &trunk.wasm);
     let wasm_bytes =
         read(wasm.trim_start_matches("./")).ok_or_else(|| format!("{wasm} is missing"))?;
@@ -302,6 +332,16 @@ pub fn harden(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
          const params = new URLSearchParams(location.search);\n\
          const root = document.documentElement;\n\
+         // This page's WASM draws its own page's charts alone: a link to another page's app (the\n\
+         // ranking's `?view=` on the overview, as first published, or the `?embed=` of a chart on\n\
+         // another page) goes to that page's file, the whole link kept, before anything is fetched.\n\
+         const pages = {page_files}, charts = {chart_pages};\n\
+         const view = charts.get(params.get({embed})) ?? charts.get(root.dataset.embed)\n\
+         \x20 ?? (pages.has(params.get({view_param})) ? params.get({view_param}) : root.dataset.view ?? {overview});\n\
+         if (view !== {here}) {{\n\
+         \x20 location.replace(pages.get(view) + location.search + location.hash);\n\
+         \x20 await new Promise(() => {{}});\n\
+         }}\n\
          const boot = document.getElementById('boot');\n\
          // An embed shows one chart, not the static page.\n\
          if (params.has({embed})) boot?.setAttribute('hidden', '');\n\
@@ -352,6 +392,9 @@ pub fn harden(
         early = js_str(crate::load::EARLY_DATA),
         manifest = js_str(crate::load::MANIFEST_PATH),
         embed = js_str(param::EMBED),
+        view_param = js_str(param::VIEW),
+        overview = js_str(View::Overview.as_str()),
+        here = js_str(page.as_str()),
         snapshot_param = js_str(param::SNAPSHOT),
         version_param = js_str(param::VERSION),
     );

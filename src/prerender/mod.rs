@@ -60,6 +60,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::present;
+    use crate::route::View;
     use crate::snapshot::Snapshot;
     use crate::validate::parse_snapshot;
 
@@ -305,7 +306,7 @@ mod tests {
     #[test]
     fn the_stylesheet_is_inlined_and_allowed_by_its_hash_alone() {
         use sha2::Digest;
-        let (out, _) = harden(TRUNK_HEAD, "", WARM, built).expect("hardened");
+        let (out, _) = harden(TRUNK_HEAD, "", WARM, View::Overview, built).expect("hardened");
         assert!(out.contains("<style>body{color:red}</style>"));
         assert!(!out.contains("main-1.css"));
         let hash = base64(&sha2::Sha256::digest(b"body{color:red}"));
@@ -320,7 +321,7 @@ mod tests {
     fn each_figure_brings_its_own_rules_each_allowed_by_its_hash() {
         use sha2::Digest;
         let html = format!("{TRUNK_HEAD}\n<body><figure></figure>\n<style>#a .m0{{left:1%}}</style><figure></figure>\n<style>#b .m0{{left:2%}}</style><style>#b .m0{{left:2%}}</style></body>");
-        let (out, _) = harden(&html, "", WARM, built).expect("hardened");
+        let (out, _) = harden(&html, "", WARM, View::Overview, built).expect("hardened");
         let hash =
             |css: &str| format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())));
         assert!(out.contains(&format!(
@@ -471,7 +472,7 @@ mod tests {
     #[test]
     fn harden_moves_the_loader_out_of_line_and_adds_the_csp() {
         let html = "<html><head>\n<meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './chiso-abc.js';\nconst wasm = await init({ module_or_path: './chiso-abc_bg.wasm' });\n</script>\n</head></html>";
-        let (out, (name, loader)) = harden(html, "", WARM, |f| match f {
+        let (out, (name, loader)) = harden(html, "", WARM, View::Overview, |f| match f {
             "chiso-abc_bg.wasm" => Some(b"wasm".to_vec()),
             "chiso-abc.js" => Some(b"glue".to_vec()),
             _ => None,
@@ -522,8 +523,30 @@ mod tests {
         ));
         assert!(!loader.contains("rel = 'preload'"), "no data preload");
         assert!(loader.contains("['pointerdown', 'keydown', 'focusin']"));
+        // Each page's loader sends a link to another page's app to that page's file, before
+        // anything is fetched (the browser tests follow such links).
+        let redirect = loader.find("location.replace(").expect("a redirect");
+        assert!(redirect < loader.find("fetch(").expect("a fetch"));
+        assert!(loader.contains(
+            "const pages = new Map([[\"overview\",\"./\"],[\"ranking\",\"xep-hang.html\"]])"
+        ));
+        assert!(loader.contains("[\"headline\",\"overview\"]"));
+        assert!(loader.contains("[\"moves\",\"ranking\"]"));
+        assert!(loader.contains("if (view !== \"overview\") {"));
+        let (_, (ranking_name, ranking_loader)) =
+            harden(html, "", WARM, View::Ranking, |f| match f {
+                "chiso-abc_bg.wasm" => Some(b"wasm".to_vec()),
+                "chiso-abc.js" => Some(b"glue".to_vec()),
+                _ => None,
+            })
+            .expect("hardened");
+        assert!(ranking_loader.contains("if (view !== \"ranking\") {"));
+        assert_ne!(
+            ranking_name, name,
+            "each page's loader is a file of its own"
+        );
         assert!(
-            harden(html, "", WARM, |_| None).is_err(),
+            harden(html, "", WARM, View::Overview, |_| None).is_err(),
             "a missing WASM is an error"
         );
     }

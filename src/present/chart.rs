@@ -23,8 +23,27 @@ use crate::chart::{
 use crate::chart_id::ChartId;
 use crate::format;
 use crate::i18n::{t, Key, Lang};
-use crate::route::View;
+use crate::route::{in_build, View};
 use crate::snapshot::Snapshot;
+
+/// A `match` on the chart `$id` whose arm for a chart this build does not draw is compiled out
+/// (see [`in_build`]: each page's WASM draws its own charts alone); such a chart gives `$other`.
+/// Every chart still needs an arm, as in a `match`: a new chart without one does not compile.
+/// (The guards are constants of the build, so the compiler drops them with their arms; a guard
+/// asked of the chart at run time is not dropped.)
+macro_rules! match_built {
+    ($id:expr, $other:expr, { $($chart:ident)|+ => $arm:expr, $($($charts:ident)|+ => $arms:expr,)* }) => {{
+        let _exhaustive = |c: ChartId| match c {
+            $(ChartId::$chart)|+ => (),
+            $($(ChartId::$charts)|+ => (),)*
+        };
+        match $id {
+            $(ChartId::$chart)|+ if $(in_build(ChartId::$chart))||+ => $arm,
+            $($(ChartId::$charts)|+ if $(in_build(ChartId::$charts))||+ => $arms,)*
+            _ => $other,
+        }
+    }};
+}
 
 /// What the reader picked where a chart can show one of several things: which ranking.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,13 +53,13 @@ pub struct Pick {
 }
 
 pub fn chart_source_ids(id: ChartId, s: &Snapshot, pick: &Pick) -> Vec<String> {
-    match id {
-        ChartId::Headline => unique(s.result_tallies().flat_map(|t| t.sources.clone())),
-        ChartId::Pillars => s
+    match_built!(id, Vec::new(), {
+        Headline => unique(s.result_tallies().flat_map(|t| t.sources.clone())),
+        Pillars => s
             .pillar_tally()
             .map(|(t, _)| t.sources.clone())
             .unwrap_or_default(),
-        ChartId::Indicators => unique(s.indicators.iter().flat_map(|i| {
+        Indicators => unique(s.indicators.iter().flat_map(|i| {
             let mut v = i.sources.clone();
             if let Some(r) = &i.result {
                 v.extend(r.sources.clone());
@@ -50,38 +69,38 @@ pub fn chart_source_ids(id: ChartId, s: &Snapshot, pick: &Pick) -> Vec<String> {
             }
             v
         })),
-        ChartId::Context => unique(charted_context(s).flat_map(|c| c.sources.clone())),
-        ChartId::Followup => followup_source_ids(s),
-        ChartId::Ranking => ranking(s, pick.ranking.as_deref())
+        Context => unique(charted_context(s).flat_map(|c| c.sources.clone())),
+        Followup => followup_source_ids(s),
+        Ranking => ranking(s, pick.ranking.as_deref())
             .map(ranking_source_ids)
             .unwrap_or_default(),
-        ChartId::Moves => moves_source_ids(s),
-        ChartId::Averages => averages(s)
+        Moves => moves_source_ids(s),
+        Averages => averages(s)
             .map(|a| unique(a.points.iter().flat_map(|p| p.sources.clone())))
             .unwrap_or_default(),
-    }
+    })
 }
 
 /// The as-of ids a chart's figures refer to (the charts of rankings and series have years).
 pub fn chart_as_of_ids(id: ChartId, s: &Snapshot) -> Vec<String> {
-    match id {
-        ChartId::Headline => tallies_latest_first(s)
+    match_built!(id, Vec::new(), {
+        Headline => tallies_latest_first(s)
             .iter()
             .map(|t| t.as_of.clone())
             .collect(),
-        ChartId::Pillars => s
+        Pillars => s
             .pillar_tally()
             .map(|(t, _)| vec![t.as_of.clone()])
             .unwrap_or_default(),
-        ChartId::Indicators => unique(
+        Indicators => unique(
             s.indicators
                 .iter()
                 .filter_map(|i| i.result.as_ref().map(|r| r.as_of.clone())),
         ),
-        ChartId::Context => unique(charted_context(s).map(|c| c.as_of.clone())),
-        ChartId::Followup => followup_as_of_ids(s),
-        ChartId::Ranking | ChartId::Moves | ChartId::Averages => Vec::new(),
-    }
+        Context => unique(charted_context(s).map(|c| c.as_of.clone())),
+        Followup => followup_as_of_ids(s),
+        Ranking | Moves | Averages => Vec::new(),
+    })
 }
 
 /// Which data version a chart shows: pinned to it, or following the latest.
@@ -161,21 +180,21 @@ pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
         label,
         swatch,
     };
-    let (primary, secondary, swatches) = match id {
-        ChartId::Headline | ChartId::Pillars => (
+    let (primary, secondary, swatches) = match_built!(id, return Vec::new(), {
+        Headline | Pillars => (
             t(lang, Key::Met).to_string(),
             t(lang, Key::Assigned).to_string(),
             ["swatch-fill", "swatch-track"],
         ),
-        ChartId::Indicators => {
+        Indicators => {
             let (result, goal) = period_labels(lang, s);
             (result, goal, ["swatch-dot", "swatch-ring"])
-        }
-        ChartId::Context => {
+        },
+        Context => {
             let (first, last) = context_years(s);
             (first, last, ["swatch-dot", "swatch-ring"])
-        }
-        ChartId::Followup => {
+        },
+        Followup => {
             let (result, goal) = period_labels(lang, s);
             return vec![
                 item(Series::Primary, result, "swatch-dot"),
@@ -186,8 +205,8 @@ pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
                     "swatch-square",
                 ),
             ];
-        }
-        ChartId::Moves => match moves_pair(s) {
+        },
+        Moves => match moves_pair(s) {
             Some((a, b)) => (
                 a.year.to_string(),
                 b.year.to_string(),
@@ -196,8 +215,8 @@ pub fn legend(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<LegendItem> {
             None => return Vec::new(),
         },
         // One series each: nothing to hide, so no legend.
-        ChartId::Ranking | ChartId::Averages => return Vec::new(),
-    };
+        Ranking | Averages => return Vec::new(),
+    });
     vec![
         LegendItem {
             series: Series::Primary,
@@ -234,27 +253,28 @@ fn context_years(s: &Snapshot) -> (String, String) {
 
 /// "Thời điểm: 11 tháng năm 2023; cả năm 2023".
 pub fn chart_as_of(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
-    match id {
-        ChartId::Ranking => {
+    match_built!(id, (), {
+        Ranking => {
             if let Some(r) = ranking(s, pick.ranking.as_deref()) {
                 return ranking_as_of(lang, r);
             }
-        }
-        ChartId::Moves => {
+        },
+        Moves => {
             if let Some((a, b)) = moves_pair(s) {
                 return format!("{}: {} → {}", t(lang, Key::AsOf), a.year, b.year);
             }
-        }
-        ChartId::Averages => {
+        },
+        Averages => {
             if let Some(a) = averages(s) {
                 let years: Vec<i32> = a.points.iter().map(|p| p.year).collect();
                 if let (Some(f), Some(l)) = (years.first(), years.last()) {
                     return format!("{}: {f}–{l}", t(lang, Key::AsOf));
                 }
             }
-        }
-        _ => {}
-    }
+        },
+        // Their as-of ids, as below.
+        Headline | Pillars | Indicators | Followup | Context => (),
+    });
     let labels: Vec<String> = chart_as_of_ids(id, s)
         .iter()
         .map(|a| as_of_label(lang, s, a))
@@ -273,69 +293,69 @@ pub fn chart_source_refs(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> 
 }
 
 pub fn chart_summary(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> String {
-    match id {
-        ChartId::Headline => headline_summary(lang, s),
-        ChartId::Pillars => pillar_summary(lang, s),
-        ChartId::Indicators => indicator_summary(lang, s),
-        ChartId::Context => context_summary(lang, s),
-        ChartId::Followup => followup_summary(lang, s),
-        ChartId::Ranking => ranking(s, pick.ranking.as_deref()).map_or_else(
+    match_built!(id, String::new(), {
+        Headline => headline_summary(lang, s),
+        Pillars => pillar_summary(lang, s),
+        Indicators => indicator_summary(lang, s),
+        Context => context_summary(lang, s),
+        Followup => followup_summary(lang, s),
+        Ranking => ranking(s, pick.ranking.as_deref()).map_or_else(
             || t(lang, Key::NotPublished).to_string(),
             |r| ranking_summary(lang, s, r),
         ),
-        ChartId::Moves => moves_summary(lang, s),
-        ChartId::Averages => averages(s).map_or_else(
+        Moves => moves_summary(lang, s),
+        Averages => averages(s).map_or_else(
             || t(lang, Key::NotPublished).to_string(),
             |a| series_summary(lang, a),
         ),
-    }
+    })
 }
 
 /// What a reader comparing the chart's figures must know, said under it: each year's method for
 /// the averages.
 pub fn chart_notes(lang: Lang, id: ChartId, s: &Snapshot) -> Vec<String> {
-    match id {
-        ChartId::Averages => averages(s)
+    match_built!(id, Vec::new(), {
+        Averages => averages(s)
             .map(|a| super::series::series_notes(lang, a))
             .unwrap_or_default(),
-        _ => Vec::new(),
-    }
+        Headline | Pillars | Indicators | Followup | Context | Ranking | Moves => Vec::new(),
+    })
 }
 
 /// A chart's numbers as a table, for the "view as table" switch and the CSV download.
 pub fn chart_table(lang: Lang, id: ChartId, s: &Snapshot, pick: &Pick) -> Table {
-    match id {
-        ChartId::Headline => headline_table(lang, s),
-        ChartId::Pillars => pillar_table(lang, s),
-        ChartId::Indicators => indicator_table(lang, s),
-        ChartId::Context => context_table(lang, s),
-        ChartId::Followup => followup_table(lang, s),
-        ChartId::Ranking => ranking(s, pick.ranking.as_deref())
+    match_built!(id, Table::default(), {
+        Headline => headline_table(lang, s),
+        Pillars => pillar_table(lang, s),
+        Indicators => indicator_table(lang, s),
+        Context => context_table(lang, s),
+        Followup => followup_table(lang, s),
+        Ranking => ranking(s, pick.ranking.as_deref())
             .map(|r| ranking_table(lang, s, r))
             .unwrap_or_default(),
-        ChartId::Moves => moves_table(lang, s),
-        ChartId::Averages => averages(s)
+        Moves => moves_table(lang, s),
+        Averages => averages(s)
             .map(|a| series_table(lang, s, a))
             .unwrap_or_default(),
-    }
+    })
 }
 
 /// The chart `id` drawn at `width`, the same in the browser and at build time.
 pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, pick: &Pick, width: f64, o: &Options) -> Drawn {
-    match id {
-        ChartId::Headline => bars_chart(&headline_rows(lang, s), width, o),
-        ChartId::Pillars => bars_chart(&pillar_rows(lang, s), width, o),
-        ChartId::Indicators => {
+    match_built!(id, bars_chart(&[], width, o), {
+        Headline => bars_chart(&headline_rows(lang, s), width, o),
+        Pillars => bars_chart(&pillar_rows(lang, s), width, o),
+        Indicators => {
             dumbbell_chart(&indicator_rows(lang, s), &percent_ticks(lang), width, o)
-        }
-        ChartId::Context => dumbbell_chart(&context_rows(lang, s), &[], width, o),
-        ChartId::Followup => goals_chart(&followup_rows(lang, s), &percent_ticks(lang), width, o),
-        ChartId::Ranking => match ranking(s, pick.ranking.as_deref()) {
+        },
+        Context => dumbbell_chart(&context_rows(lang, s), &[], width, o),
+        Followup => goals_chart(&followup_rows(lang, s), &percent_ticks(lang), width, o),
+        Ranking => match ranking(s, pick.ranking.as_deref()) {
             Some(r) => draw_ranking(&ranking_chart(lang, s, r), width, o),
             None => bars_chart(&[], width, o),
         },
-        ChartId::Moves => dumbbell_chart(&moves_rows(lang, s), &moves_ticks(s), width, o),
-        ChartId::Averages => match averages(s) {
+        Moves => dumbbell_chart(&moves_rows(lang, s), &moves_ticks(s), width, o),
+        Averages => match averages(s) {
             Some(a) => line_chart(
                 &series_points(lang, s, a),
                 (0.0, 1.0),
@@ -345,7 +365,7 @@ pub fn draw(id: ChartId, lang: Lang, s: &Snapshot, pick: &Pick, width: f64, o: &
             ),
             None => bars_chart(&[], width, o),
         },
-    }
+    })
 }
 
 #[cfg(test)]

@@ -15,12 +15,19 @@ fn is_plain_key(k: &str) -> bool {
         && !k.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// `s` quoted as JSON writes it (`"a\"b"`). Written from the `str` rather than from a
+/// `Value::String`, so the WASM carries serde_json's string writer alone, not its whole writer
+/// of values (numbers, maps) that nothing else in the reader uses.
+pub(super) fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// `base` + `.key` (or `['key']` when the key is not a plain name).
 pub fn join_key(base: &str, key: &str) -> String {
     if is_plain_key(key) {
         format!("{base}.{key}")
     } else {
-        format!("{base}[{}]", serde_json::Value::String(key.to_string()))
+        format!("{base}[{}]", quoted(key))
     }
 }
 

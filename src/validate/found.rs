@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::decode::truncate;
+use super::decode::{quoted, truncate};
 use super::text::shown;
 
 /// What a value was found to be, where another kind of value belongs.
@@ -40,7 +40,7 @@ impl Found {
     fn text(s: &str) -> Self {
         // Quoted as JSON (which escapes line breaks and C0 controls), other hidden characters
         // as their codes.
-        Found::Text(shown(&Value::String(truncate(s, 40)).to_string(), 60))
+        Found::Text(shown(&quoted(&truncate(s, 40)), 60))
     }
 
     /// `[vi, en]`. A text is shown as `string "…"` in both, as serde has always written it.

@@ -45,6 +45,21 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 /// Reads a snapshot file: size, encoding, JSON, types, then meaning. Returns the snapshot only
 /// when nothing at all is wrong, else every problem found.
 pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
+    read_snapshot::<true>(bytes)
+}
+
+/// Reads a snapshot file as [`parse_snapshot`] does, but for the parts that place the unit among
+/// the others (`units`, `groupings`, `rankings`, and the figures over the years, `series`): these
+/// are taken as absent, neither decoded nor checked. For a page that shows none of them (the
+/// overview: `route::View::among_others`), whose WASM is then compiled without their reading.
+/// Whatever it returns, or reports, of the other parts is what [`parse_snapshot`] would.
+pub fn parse_snapshot_own(bytes: &[u8]) -> Result<Snapshot, Problems> {
+    read_snapshot::<false>(bytes)
+}
+
+/// `AMONG_OTHERS`: whether the parts that place the unit among the others are read (a constant,
+/// so that a reading without them is compiled without them).
+fn read_snapshot<const AMONG_OTHERS: bool>(bytes: &[u8]) -> Result<Snapshot, Problems> {
     const FIELDS: &[&str] = &[
         "schema_version",
         "id",
@@ -81,10 +96,13 @@ pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
             let initiatives = f.list::<Initiative>("initiatives");
             let context = f.list::<ContextFigure>("context");
             let notes = f.optional_list::<Text>("notes");
-            let units = f.optional_list::<RankedUnit>("units");
-            let groupings = f.optional_list::<Grouping>("groupings");
-            let rankings = f.optional_list::<Ranking>("rankings");
-            let series = f.optional_list::<YearSeries>("series");
+            let units = among_others::<AMONG_OTHERS, _>(|| f.optional_list::<RankedUnit>("units"));
+            let groupings =
+                among_others::<AMONG_OTHERS, _>(|| f.optional_list::<Grouping>("groupings"));
+            let rankings =
+                among_others::<AMONG_OTHERS, _>(|| f.optional_list::<Ranking>("rankings"));
+            let series =
+                among_others::<AMONG_OTHERS, _>(|| f.optional_list::<YearSeries>("series"));
             Some(Snapshot {
                 schema_version: SCHEMA_VERSION,
                 id: id?,
@@ -105,8 +123,19 @@ pub fn parse_snapshot(bytes: &[u8]) -> Result<Snapshot, Problems> {
                 series: series?,
             })
         },
-        check_snapshot,
+        check_snapshot::<AMONG_OTHERS>,
     )
+}
+
+/// `read()` where the parts that place the unit among the others are read, else none of them.
+fn among_others<const AMONG_OTHERS: bool, T>(
+    read: impl FnOnce() -> Option<Vec<T>>,
+) -> Option<Vec<T>> {
+    if AMONG_OTHERS {
+        read()
+    } else {
+        Some(Vec::new())
+    }
 }
 
 /// Reads `data/index.json`, the same way as [`parse_snapshot`] reads a snapshot.

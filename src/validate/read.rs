@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::snapshot::*;
 
-use super::decode::{join_index, join_key, truncate};
+use super::decode::{join_index, join_key, quoted, truncate};
 use super::found::Found;
 use super::problem::{Problem, ProblemKind, Problems};
 use super::text::shown;
@@ -248,7 +248,7 @@ fn one_of(v: &Value, at: &At, names: &'static [&'static str], p: &mut Problems) 
         p.0.push(Problem::new(
             at.path(),
             ProblemKind::UnknownValue {
-                found: shown(&Value::String(truncate(s, 40)).to_string(), 60),
+                found: shown(&quoted(&truncate(s, 40)), 60),
                 allowed: names
                     .iter()
                     .map(|n| format!("\"{n}\""))

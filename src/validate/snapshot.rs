@@ -203,7 +203,9 @@ impl<'a> Checker<'a> {
 }
 
 /// Every check of meaning on a snapshot whose parts all decoded.
-pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
+/// `AMONG_OTHERS`: whether the parts that place the unit among the others were read (see
+/// `parse_snapshot_own`); when not, they are empty and their checks are not compiled in.
+pub(super) fn check_snapshot<const AMONG_OTHERS: bool>(s: &Snapshot, problems: &mut Problems) {
     let mut c = Checker {
         problems,
         sources: s.sources.iter().map(|x| x.id.as_str()).collect(),
@@ -330,8 +332,10 @@ pub(super) fn check_snapshot(s: &Snapshot, problems: &mut Problems) {
         c.text(&join_index("$.notes", i), n);
     }
 
-    c.among_others(s);
-    c.series(&s.series);
+    if AMONG_OTHERS {
+        c.among_others(s);
+        c.series(&s.series);
+    }
 
     c.time(s);
 }

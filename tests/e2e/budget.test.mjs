@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIST, launch } from './harness.mjs';
+import { DIST, launch, readerWasms } from './harness.mjs';
 import { startNginx } from '../tools/nginx.mjs';
 
 const BUDGETS_FILE = resolve('budgets.json');
@@ -23,7 +23,8 @@ const { budgets } = JSON.parse(readFileSync(BUDGETS_FILE, 'utf8'));
 const HOLD_MS = 10000;
 
 const files = readdirSync(DIST);
-const WASM = files.find((f) => /^chiso-[0-9a-f]{16}_bg\.wasm$/.test(f));
+// Each page of the reader has its own WASM (the overview's, the ranking's): the budget is each one's.
+const WASMS = readerWasms(DIST);
 const EMBEDS = files.filter((f) => /^embed-\w+\.html$/.test(f)).sort();
 const PAGES = ['index.html', 'xep-hang.html'];
 const MANIFEST = JSON.parse(readFileSync(join(DIST, 'data/index.json'), 'utf8'));
@@ -149,13 +150,20 @@ test('budget: bytes an embed costs until its reader interacts', async (t) => {
   check(t, 'embed-until-interaction', (await embedMeasures()).map((m) => m.idle));
 });
 
-test('budget: the reader\'s WASM, brotli', async (t) => {
-  const body = await new Promise((ok, fail) => {
-    request(new URL(WASM, nginx.url), { headers: { 'accept-encoding': 'br' } }, (res) => {
-      assert.equal(res.headers['content-encoding'], 'br', `${WASM}: not sent with brotli`);
+test('budget: each reader\'s WASM, brotli', async (t) => {
+  // index.html's and xep-hang.html's, each also loaded by the embed pages of its page's charts.
+  for (const page of PAGES) assert.ok(WASMS.some((w) => w.pages.includes(page)), `${page} loads no WASM`);
+  assert.equal(WASMS.length, PAGES.length, `one WASM per page: ${JSON.stringify(WASMS)}`);
+  const measures = await Promise.all(WASMS.map(({ wasm, pages }) => new Promise((ok, fail) => {
+    request(new URL(wasm, nginx.url), { headers: { 'accept-encoding': 'br' } }, (res) => {
+      assert.equal(res.headers['content-encoding'], 'br', `${wasm}: not sent with brotli`);
       const chunks = [];
-      res.on('data', (c) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks)));
+      res.on('data', (c) => chunks.push(c)).on('end', () => ok({
+        what: `${wasm} (${pages.filter((p) => !p.startsWith('embed-')).join(', ')} and ${pages.filter((p) => p.startsWith('embed-')).length} embed pages)`,
+        bytes: Buffer.concat(chunks).length,
+        detail: `${readFileSync(join(DIST, wasm)).length.toLocaleString('en')} bytes uncompressed`,
+      }));
     }).on('error', fail).end();
-  });
-  check(t, 'wasm', [{ what: WASM, bytes: body.length, detail: `${readFileSync(join(DIST, WASM)).length.toLocaleString('en')} bytes uncompressed` }]);
+  })));
+  check(t, 'wasm', measures);
 });

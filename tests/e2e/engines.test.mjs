@@ -4,10 +4,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyDist, serve } from './harness.mjs';
+import { appFiles, copyDist, serve } from './harness.mjs';
 import { ENGINES, PROBE, launchEngine, until } from './engines.mjs';
 
 const MANIFEST = '/data/index.json';
@@ -233,12 +233,12 @@ for (const name of ENGINES) describe(name, () => {
         assert.ok(tags.length >= least, `${file}: the loader${least > 1 ? ' and the glue carry their' : ' carries its'} integrity`);
         for (const [, f, integrity] of tags) assert.equal(integrity, sha384(site.read(f)), f);
       }
-      const glue = readdirSync(site.dir).find((f) => /^chiso-[0-9a-f]+\.js$/.test(f));
-      const boot = readdirSync(site.dir).find((f) => /^boot-.*\.js$/.test(f));
-      assert.ok(site.read(boot).toString('utf8').includes(`m.integrity = '${sha384(site.read(glue))}'`), 'the loader asks for the glue with its integrity');
-      const loader = readdirSync(site.dir).find((f) => /^boot-.*\.js$/.test(f));
-      const wasm = readdirSync(site.dir).find((f) => f.endsWith('.wasm'));
-      assert.ok(site.read(loader).toString('utf8').includes(`integrity: '${sha384(site.read(wasm))}'`));
+      // Each page of the reader has its own app: the page's and the embed's, each checked.
+      for (const file of ['index.html', 'embed-indicators.html', 'xep-hang.html', 'embed-ranking.html']) {
+        const { loader, glue, wasm } = appFiles(site.dir, file);
+        assert.ok(site.read(loader).toString('utf8').includes(`m.integrity = '${sha384(site.read(glue))}'`), `${file}: the loader asks for the glue with its integrity`);
+        assert.ok(site.read(loader).toString('utf8').includes(`integrity: '${sha384(site.read(wasm))}'`), `${file}: the WASM's integrity`);
+      }
 
       const page = await ready('?lang=en');
       assert.deepEqual(await page.evaluate(() => window.__probe.violations), [], 'no CSP violation');
@@ -251,7 +251,7 @@ for (const name of ENGINES) describe(name, () => {
     });
 
     test('a tampered loader is refused: the pre-rendered page stays, no WASM is fetched', async () => {
-      const loader = readdirSync(site.dir).find((f) => /^boot-.*\.js$/.test(f));
+      const { loader } = appFiles(site.dir, 'index.html');
       const original = site.read(loader);
       try {
         site.write(loader, Buffer.concat([original, Buffer.from('\n// changed\n')]));

@@ -1,7 +1,7 @@
 // The browser-test harness: a plain static file server (no rewrite rules, as any static host) over
 // a copy of the release build, and the system Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { before, after } from 'node:test';
@@ -31,6 +31,35 @@ export function copyDist() {
     read(rel) { return readFileSync(join(dir, rel)); },
     remove() { rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * The app files a built page loads, read from the page and its loader: `{ loader, glue, wasm }`
+ * (file names in `dir`), or `null` for a page with no app. Each page of the reader has a WASM of
+ * its own (index.html the overview's, xep-hang.html the ranking's, each embed page its chart's
+ * page's), so a test names the page whose files it means.
+ */
+export function appFiles(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const loader = html.match(/<script type="module" src="\.\/([^"]+\.js)"/)?.[1];
+  if (!loader) return null;
+  const source = readFileSync(join(dir, loader), 'utf8');
+  return {
+    loader,
+    glue: source.match(/import\('\.\/([^']+\.js)'\)/)?.[1],
+    wasm: source.match(/fetch\('\.\/([^']+\.wasm)'/)?.[1],
+  };
+}
+
+/** Every reader's WASM in `dir` (one per page; not the studio's), by its pages. */
+export function readerWasms(dir) {
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'studio.html').sort();
+  const by = new Map();
+  for (const page of pages) {
+    const app = appFiles(dir, page);
+    if (app) by.set(app.wasm, [...(by.get(app.wasm) ?? []), page]);
+  }
+  return [...by].map(([wasm, used]) => ({ wasm, pages: used }));
 }
 
 /**

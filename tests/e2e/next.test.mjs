@@ -139,6 +139,45 @@ test('the two pages link to each other and keep the reader\'s language', async (
   await page.context().close();
 });
 
+test('each page loads its own WASM; a link to the other page\'s app, as first published, reaches that page with the whole link, fetching no WASM on the way', async () => {
+  const page = await openPage(browser, { width: 412, height: 823 });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(`${server.url}?lang=en&theme=dark`);
+  await page.getByTestId('headline').waitFor();
+  await page.locator('[data-testid=chart-context] svg').waitFor();
+  const overview = wasm.splice(0);
+  assert.equal(overview.length, 1, overview.join(', '));
+  // The nav keeps the language and the theme, and the ranking page has a WASM of its own.
+  await page.getByTestId('page-nav').locator('[data-view=ranking]').click();
+  await page.getByTestId('ranking-page').waitFor();
+  await page.locator('[data-testid=chart-averages] svg').waitFor();
+  assert.match(page.url(), /xep-hang\.html\?lang=en&theme=dark$/);
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+  const ranking = wasm.splice(0);
+  assert.equal(ranking.length, 1, ranking.join(', '));
+  assert.notEqual(ranking[0], overview[0]);
+  const cases = [
+    // The ranking page as first linked: `?view=ranking` on the overview, every parameter kept.
+    ['?view=ranking&lang=en&theme=dark&ranking=dti-2022&unit=VN-01&utm_source=x#chart-moves', /\/xep-hang\.html\?view=ranking&lang=en&theme=dark&ranking=dti-2022&unit=VN-01&utm_source=x#chart-moves$/, ranking[0], 'ranking-page'],
+    // The embed of a ranking chart on the overview's link, and the reverse.
+    ['?embed=moves&lang=en', /\/xep-hang\.html\?embed=moves&lang=en$/, ranking[0], 'embed'],
+    ['xep-hang.html?embed=pillars', /\/\?embed=pillars$/, overview[0], 'embed'],
+    ['xep-hang.html?view=overview&lang=en', /\/\?view=overview&lang=en$/, overview[0], 'dashboard'],
+    ['embed-moves.html?embed=headline', /\/\?embed=headline$/, overview[0], 'embed'],
+  ];
+  for (const [link, lands, loads, shows] of cases) {
+    await page.goto(`${server.url}${link}`);
+    await page.getByTestId(shows).waitFor();
+    await page.locator(`[data-testid=${shows}] .chart-svg svg`).first().waitFor();
+    assert.match(page.url(), lands, link);
+    assert.deepEqual(wasm.splice(0), [loads], `${link}: only its page's WASM`);
+  }
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  assert.equal(await page.title(), 'Chỉ tiêu đạt trên số được giao · Chỉ số', 'the embed of the headline, as the last link asked');
+  await page.context().close();
+});
+
 test('without JavaScript the ranking page shows the ranking, the moves and the averages, drawn at build time', async () => {
   const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
   await page.goto(`${server.url}xep-hang.html`);

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DIST, launch, openPage, serve } from './harness.mjs';
+import { appFiles, DIST, launch, openPage, serve } from './harness.mjs';
 import { startNginx } from '../tools/nginx.mjs';
 
 let nginx, browser;
@@ -24,9 +24,9 @@ after(async () => {
 });
 
 const files = readdirSync(DIST);
-const WASM = files.find((f) => /^chiso-[0-9a-f]{16}_bg\.wasm$/.test(f));
-const GLUE = files.find((f) => /^chiso-[0-9a-f]{16}\.js$/.test(f));
-const BOOT = files.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f));
+// Each page of the reader loads its own app: the overview's (index.html) is the one named here.
+const APPS = ['index.html', 'xep-hang.html'].map((p) => appFiles(DIST, p));
+const { wasm: WASM, glue: GLUE, loader: BOOT } = APPS[0];
 const PAGES = files.filter((f) => f.endsWith('.html'));
 const EMBEDS = PAGES.filter((f) => /^embed-\w+\.html$/.test(f));
 const MANIFEST = JSON.parse(readFileSync(join(DIST, 'data/index.json'), 'utf8'));
@@ -87,7 +87,7 @@ test('hashed assets are cached for ever; pages, data and other files are revalid
 });
 
 test('brotli or gzip as the reader accepts, sent from the precompressed files, the same bytes once decoded', async () => {
-  for (const path of [WASM, GLUE, 'index.html', 'embed-pillars.html', 'data/index.json', SNAPSHOT.path]) {
+  for (const path of [...new Set(APPS.flatMap((a) => [a.wasm, a.glue, a.loader])), 'index.html', 'embed-pillars.html', 'data/index.json', SNAPSHOT.path]) {
     const raw = readFileSync(join(DIST, path));
     const br = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
     assert.equal(br.headers['content-encoding'], 'br', path);
@@ -101,8 +101,10 @@ test('brotli or gzip as the reader accepts, sent from the precompressed files, t
     assert.equal(plain.headers['content-encoding'], undefined, path);
     assert.ok(plain.body.equals(raw), `${path}: sent as it is when nothing is accepted`);
   }
-  const wasm = await get(WASM, { 'accept-encoding': 'br' });
-  assert.ok(wasm.body.length * 2.5 < readFileSync(join(DIST, WASM)).length, 'the WASM on the wire is under 40% of its size');
+  for (const { wasm: path } of APPS) {
+    const wasm = await get(path, { 'accept-encoding': 'br' });
+    assert.ok(wasm.body.length * 2.5 < readFileSync(join(DIST, path)).length, `${path}: the WASM on the wire is under 40% of its size`);
+  }
 });
 
 test('each page\'s CSP header is its own <meta> policy plus frame-ancestors: embeds anywhere, pages nowhere', async () => {

@@ -136,14 +136,43 @@ test('a missing manifest and a non-JSON snapshot are each named', async () => {
   }
 });
 
-test('a WASM panic shows an error panel, not a blank page', async () => {
+// Each page has its own WASM: each shows the panel.
+for (const file of ['', 'xep-hang.html']) test(`a WASM panic shows an error panel, not a blank page (${file || 'index.html'})`, async () => {
   const page = await openPage(browser);
-  await page.goto(`${server.url}?panic-test=1`);
+  await page.goto(`${server.url}${file}?panic-test=1`);
   const panel = page.getByTestId('panic');
   await panel.waitFor();
   assert.match(await panel.textContent(), /Ứng dụng gặp lỗi/);
   assert.match(await panel.textContent(), /The app stopped on an error/);
   await page.context().close();
+});
+
+test('a broken ranking is named on the ranking page, and retry recovers; the overview, which shows no ranking, does not read it', async () => {
+  const good = site.read(SNAPSHOT);
+  const broken = JSON.parse(good.toString('utf8'));
+  broken.rankings[0].year = 'năm 2022';
+  site.write(SNAPSHOT, JSON.stringify(broken));
+  try {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}xep-hang.html`);
+    const panel = page.getByTestId('load-error');
+    await panel.waitFor();
+    assert.equal(await panel.getByTestId('error-file').textContent(), SNAPSHOT);
+    assert.match(await panel.getByTestId('problem').first().textContent(), /\$\.rankings\[0\]\.year/);
+    site.write(SNAPSHOT, good);
+    await panel.getByTestId('retry').click();
+    await page.getByTestId('ranking-page').waitFor();
+    await page.locator('[data-testid=chart-ranking] svg').waitFor();
+
+    site.write(SNAPSHOT, JSON.stringify(broken));
+    await page.goto(server.url);
+    await page.getByTestId('headline').waitFor();
+    assert.equal(await page.getByTestId('headline').getByTestId('fraction').textContent(), '35/39');
+    assert.equal(await page.getByTestId('load-error').count(), 0);
+    await page.context().close();
+  } finally {
+    site.write(SNAPSHOT, good);
+  }
 });
 
 test('without JavaScript the page still shows the real figures, the four charts and the sources', async () => {

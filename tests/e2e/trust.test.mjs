@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { openPage, serve, useSite } from './harness.mjs';
+import { appFiles, openPage, serve, useSite } from './harness.mjs';
 
 const GOOD = 'data/ba-ria-vung-tau-2023.json';
 const BAD = 'data/broken.json';
@@ -190,7 +190,9 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   assert.ok(csp, 'CSP meta present');
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
   const sha384 = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
-  const tags = [...html.matchAll(/<(?:script|link)[^>]*?(?:src|href)="\.\/([^"]+)"[^>]*?integrity="([^"]+)"/g)];
+  // Each page of the reader loads its own app (loader, glue, WASM): every file is some page's.
+  const tags = ['index.html', 'xep-hang.html'].flatMap((page) =>
+    [...site.read(page).toString('utf8').matchAll(/<(?:script|link)[^>]*?(?:src|href)="\.\/([^"]+)"[^>]*?integrity="([^"]+)"/g)]);
   const covered = tags.map(([, file]) => file);
   for (const [, file, integrity] of tags) assert.equal(integrity, sha384(site.read(file)), file);
   // The studio's own files are its page's (studio.test.mjs holds them to the same rules).
@@ -210,7 +212,7 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
   // else inline.
   const embeds = readdirSync(site.dir).filter((f) => /^embed-\w+\.html$/.test(f));
   assert.equal(embeds.length, 8);
-  for (const f of ['index.html', ...embeds]) {
+  for (const f of ['index.html', 'xep-hang.html', ...embeds]) {
     const e = site.read(f).toString('utf8');
     const ecsp = e.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
     const inline = [...e.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -220,9 +222,18 @@ test('hardening: strict CSP, integrity on every asset, no request to another hos
     assert.doesNotMatch(ecsp, /unsafe-inline|'unsafe-eval'/);
     assert.doesNotMatch(inline[0], /addEventListener\(['"]message/, `${f} listens to no message`);
   }
-  const wasm = readdirSync(site.dir).find((f) => f.endsWith('.wasm') && !studio(f));
-  const loader = site.read(built.find((f) => f.startsWith('boot-'))).toString('utf8');
-  assert.ok(loader.includes(`integrity: '${sha384(site.read(wasm))}'`), 'the WASM fetch checks its integrity');
+  // Each page's loader checks its own WASM, and every reader's WASM is some page's.
+  const wasms = readdirSync(site.dir).filter((f) => f.endsWith('.wasm') && !studio(f));
+  const loaded = new Set();
+  for (const f of ['index.html', 'xep-hang.html', ...embeds]) {
+    const { loader, wasm } = appFiles(site.dir, f);
+    assert.ok(site.read(loader).toString('utf8').includes(`integrity: '${sha384(site.read(wasm))}'`), `${f}: the WASM fetch checks its integrity`);
+    loaded.add(wasm);
+  }
+  assert.deepEqual([...loaded].sort(), wasms.sort());
+  assert.equal(appFiles(site.dir, 'embed-moves.html').wasm, appFiles(site.dir, 'xep-hang.html').wasm, 'an embed loads its chart\'s page\'s WASM');
+  assert.equal(appFiles(site.dir, 'embed-pillars.html').wasm, appFiles(site.dir, 'index.html').wasm);
+  assert.notEqual(appFiles(site.dir, 'index.html').wasm, appFiles(site.dir, 'xep-hang.html').wasm, 'each page has its own WASM');
 
   const page = await openPage(browser);
   const hosts = new Set();
@@ -268,7 +279,7 @@ test('each page fetches the manifest and the snapshot once: the loader\'s reques
 });
 
 test('a tampered WASM does not run, and the page says so instead of going blank', async () => {
-  const wasm = readdirSync(site.dir).find((f) => f.endsWith('.wasm') && !f.startsWith('chiso-studio-'));
+  const { wasm } = appFiles(site.dir, 'index.html');
   const original = site.read(wasm);
   try {
     const bad = Buffer.from(original);
