@@ -26,7 +26,8 @@ fn js_str(s: &str) -> String {
 /// paint after `DOMContentLoaded`, as the browser reports it: a frame may be drawn and not yet
 /// shown while a page loads, so an animation frame does not say it; at once in a hidden tab,
 /// which paints nothing; 3 s at most), it puts in place the markup the page holds back for the
-/// reader's language (see `page::later`), and goes to the link's `#figure` if that was in it
+/// reader's language (see `page::later`; a reader in another language than the first has no chart
+/// painted before it, so theirs is put in place at once), and goes to the link's `#figure` if that was in it
 /// (again for a few frames: the figures above it are laid out at a stand-in height until they
 /// near the screen). Of the first chart, it puts in place the drawing the screen shows as soon as
 /// the parser has read it (`page::width_later`), before the first paint; the other drawings come
@@ -58,7 +59,7 @@ var later=function(){{var id=location.hash.slice(1),had;try{{id=decodeURICompone
 document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
 if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
 addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
-painted(later)}});\
+h.lang==={first}?painted(later):later()}});\
 function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
 if(document.hidden)return f();\
 if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\
@@ -76,6 +77,7 @@ o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeo
         js_str(version),
         js_str(ranking),
         later = super::page::LATER,
+        first = js_str(Lang::default().tag()),
         width = super::page::WIDTH,
     )
 }
