@@ -3,7 +3,8 @@
 //! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
 //! Content-Security-Policy with no inline script, also written as the nginx map of each page's
 //! header policy (`csp.conf`, with `frame-ancestors`, which only a header can carry); the same
-//! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages).
+//! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages);
+//! and the service worker (`sw.js`) that keeps a page a reader opened readable offline.
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` the image URL is absolute, as most crawlers want.
@@ -174,6 +175,19 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         Err(_) => ", no studio (studio.html not built)".into(),
     };
 
+    // The service worker: the reader's pages, the files their app is made of (this build's, in
+    // dist/) and their icon, kept for offline reading.
+    let [glue, wasm] = chiso::prerender::app_files(&trunk_html)?;
+    let reader_pages: Vec<&str> = pages
+        .iter()
+        .filter(|(_, _, s)| *s == Served::App)
+        .map(|(f, _, _)| f.as_str())
+        .collect();
+    let icon: Vec<&str> = chiso::prerender::icon(&trunk_html).into_iter().collect();
+    let sw = chiso::prerender::service_worker(&reader_pages, &[&loader_name, &glue, &wasm], &icon);
+    let sw_file = chiso::prerender::SW_FILE;
+    std::fs::write(dist.join(sw_file), sw).map_err(|e| format!("{sw_file}: {e}"))?;
+
     // The same policies as HTTP headers, with `frame-ancestors`, for the server (deploy/).
     let listed: Vec<(&str, &str, Served)> = pages
         .iter()
@@ -182,7 +196,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     std::fs::write(dist.join(CSP_MAP), nginx_csp_map(&listed)?)
         .map_err(|e| format!("{CSP_MAP}: {e}"))?;
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, the CSP and {CSP_MAP}{studio}",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages, {loader_name}, {sw_file}, the CSP and {CSP_MAP}{studio}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len()
