@@ -320,7 +320,7 @@ pub fn harden(
          const early = window[{early}] = {{}};\n\
          const start = (path) => {{\n\
          \x20 const abort = new AbortController();\n\
-         \x20 const response = fetch(path, {{ signal: abort.signal }});\n\
+         \x20 const response = copy(path, fetch(path, {{ signal: abort.signal }}));\n\
          \x20 response.catch(() => {{}}); // a failure is the app's to tell, when it reads the response\n\
          \x20 early[path] = {{ response, abort }};\n\
          }};\n\
@@ -335,7 +335,7 @@ pub fn harden(
          \x20 document.head.append(m);\n\
          }}\n\
          const {{ default: init }} = await import('{js}');\n\
-         try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
+         try {{\n  await init({{ module_or_path: copy('{wasm}', fetch('{wasm}', {{ integrity: '{}' }})) }});\n}} catch (e) {{\n\
          \x20 document.querySelector('#boot .loading')?.replaceChildren({cannot_start});\n\
          \x20 throw e;\n}}\n\
          // The app runs, with its WASM and data: the worker may keep them for offline reading.\n\

@@ -63,7 +63,7 @@ const stamped = async (res) => {{\n\
   headers.set(STAMP, String(Date.now()));\n\
   return new Response(await res.blob(), {{ status: res.status, statusText: res.statusText, headers }});\n\
 }};\n\
-const keep = async (cache, at, res) => {{ if (res.ok && res.type === 'basic') await cache.put(at, await stamped(res)); }};\n\
+const keep = async (cache, at, res) => {{ if (res.ok) await cache.put(at, await stamped(res)); }};\n\
 \n\
 // An earlier build's hashed files go once no kept page needs them: a page names its loader, a\n\
 // loader its glue and WASM.\n\
@@ -82,12 +82,20 @@ addEventListener('install', () => skipWaiting());\n\
 addEventListener('activate', (e) => e.waitUntil(caches.open(CACHE).then(prune).then(() => clients.claim())));\n\
 \n\
 // The loader's list, once the worker is ready: the page and what it fetched before the worker\n\
-// answered for it (its first visit), kept as the reader got them (from the browser's own cache).\n\
+// answered for it (its first visit), kept as the reader got them (the loader's copies, else from\n\
+// the browser's own cache).\n\
 addEventListener('message', (e) => {{\n\
-  const {{ page, files }} = e.data ?? {{}};\n\
-  if (typeof page !== 'string' || !Array.isArray(files)) return;\n\
+  const {{ page, files, copies = [] }} = e.data ?? {{}};\n\
+  if (typeof page !== 'string' || !Array.isArray(files) || !Array.isArray(copies)) return;\n\
   e.waitUntil((async () => {{\n\
     const cache = await caches.open(CACHE);\n\
+    // The loader's own copies first ([url, type, Blob]): nothing fetched twice.\n\
+    for (const [url, type, blob] of copies) {{\n\
+      const k = kind(String(url), false);\n\
+      if (k && blob instanceof Blob && !(await cache.match(key(url, k)))) {{\n\
+        await keep(cache, key(url, k), new Response(blob, {{ headers: {{ 'content-type': String(type) }} }}));\n\
+      }}\n\
+    }}\n\
     const also = FILES.map((f) => new URL(f, location.origin + base).href);\n\
     for (const [url, navigate] of [[page, true], ...[...files, ...also].map((f) => [String(f), false])]) {{\n\
       const k = kind(url, navigate);\n\
@@ -176,12 +184,24 @@ const offline = (at) => {{\n\
 offline(Number(root.getAttribute({attr})));\n\
 worker?.addEventListener('message', (e) => offline(Number(e.data?.offline)));\n\
 worker?.startMessages?.();\n\
+// On a first visit (no worker answers yet), what the loader fetches (the data, the WASM) is copied\n\
+// for the worker, which then need not fetch it again (WebKit's worker does not share the page's cache).\n\
+const copies = [];\n\
+const copy = (path, response) => {{\n\
+\x20 if (worker && !worker.controller && !root.dataset.embed) copies.push(response.then((r) => r.ok && r.clone().blob()\n\
+\x20   .then((b) => [new URL(path, location.href).href, r.headers.get('content-type'), b])).catch(() => null));\n\
+\x20 return response;\n\
+}};\n\
 const keep = () => {{\n\
 \x20 if (!worker || root.dataset.embed) return;\n\
-\x20 worker.register({sw_path}).then(() => worker.ready).then((r) => r.active?.postMessage({{\n\
+\x20 worker.register({sw_path}).then(() => Promise.all([worker.ready, ...copies])).then(([r, ...c]) => {{\n\
 \x20   // What the page got (not a request that failed: `responseStatus` 0), where the engine says.\n\
-\x20   page: location.href, files: performance.getEntriesByType('resource').filter((e) => !(e.responseStatus < 200 || e.responseStatus > 299)).map((e) => e.name),\n\
-\x20 }})).catch(() => {{}}); // no worker here (an engine without one): the page works as before\n\
+\x20   const tell = (files, copies) => r.active?.postMessage({{ page: location.href, copies,\n\
+\x20     files: files.filter((e) => !(e.responseStatus < 200 || e.responseStatus > 299)).map((e) => e.name) }});\n\
+\x20   tell(performance.getEntriesByType('resource'), c.filter(Boolean));\n\
+\x20   // And what finishes later (data the app asks for itself, before the worker answers for the page).\n\
+\x20   new PerformanceObserver((l) => tell(l.getEntries(), [])).observe({{ type: 'resource' }});\n\
+\x20 }}).catch(() => {{}}); // no worker here (an engine without one): the page works as before\n\
 }};\n",
         sw = SW_FILE,
         sw_path = js_str(&format!("./{SW_FILE}")),

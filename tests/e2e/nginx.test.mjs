@@ -141,7 +141,12 @@ test('the service worker, under the server\'s headers, keeps the page and answer
   await page.goto(nginx.url);
   await page.getByTestId('headline').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-  await page.waitForFunction(async (u) => (await (await caches.open('chiso')).keys()).some((k) => k.url === u), `${nginx.url}${SNAPSHOT.path}`, { timeout: 20000 });
+  // Polled from here: waitForFunction does not wait for an async predicate's answer.
+  const kept = () => page.evaluate(async () => (await (await caches.open('chiso')).keys()).map((k) => k.url));
+  for (let i = 0; !(await kept()).includes(`${nginx.url}${SNAPSHOT.path}`); i++) {
+    assert.ok(i < 200, 'the snapshot was not kept');
+    await page.waitForTimeout(100);
+  }
   await page.context().setOffline(true);
   await page.reload();
   await page.locator('body > .offline-note [lang=vi]').waitFor();

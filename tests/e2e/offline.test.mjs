@@ -94,6 +94,17 @@ test('without Save-Data nothing waits: the app loads at once', async () => {
 /** The URLs the service worker keeps, once it controls the page. */
 const kept = (page) => page.evaluate(async () => (await (await caches.open('chiso')).keys()).map((r) => r.url));
 
+/** Waits until the worker keeps every one of `urls` (polled here: the cache is read in the page). */
+async function keeps(page, urls) {
+  for (const end = Date.now() + 20000; ;) {
+    const k = await kept(page);
+    const left = urls.filter((u) => !k.includes(u));
+    if (!left.length) return;
+    if (Date.now() > end) assert.fail(`not kept: ${left.join(', ')} (kept: ${k.join(', ')})`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** The day as the app writes it: 27/11/2026 in Vietnamese, 27 Nov 2026 in English. */
 function day(d = new Date()) {
   const two = (n) => String(n).padStart(2, '0');
@@ -112,10 +123,7 @@ test('offline: a page the reader opened is read again offline, and says it is a 
   // First visit: the worker keeps the page, its files and the data it showed.
   const wasm = site.read('index.html').toString('utf8').match(/chiso-[0-9a-f]{16}\.js/)[0].replace('.js', '_bg.wasm');
   const wanted = [server.url, `${server.url}${wasm}`, `${server.url}data/index.json`, `${server.url}${SNAPSHOT}`];
-  await page.waitForFunction(async (w) => {
-    const keys = (await (await caches.open('chiso')).keys()).map((r) => r.url);
-    return w.every((u) => keys.includes(u));
-  }, wanted, { timeout: 20000 });
+  await keeps(page, wanted);
   assert.equal(await page.locator('.offline-note').count(), 0, 'online, no note');
   const today = day();
 
@@ -167,7 +175,7 @@ test('offline: a pinned link stays pinned to its version; online, a new version 
     await page.goto(`${server.url}?snapshot=ba-ria-vung-tau-2023&v=${archived.version}`);
     await page.getByTestId('headline').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    await page.waitForFunction(async (u) => (await (await caches.open('chiso')).keys()).some((r) => r.url === u), `${server.url}${archived.path}`, { timeout: 20000 });
+    await keeps(page, [`${server.url}${archived.path}`]);
     const pinned = await page.getByTestId('headline').textContent();
     assert.match(await page.getByTestId('version-note').textContent(), new RegExp(archived.version));
 
@@ -217,7 +225,7 @@ test('a tampered copy of the WASM in the worker\'s cache is refused by the page\
   await page.getByTestId('headline').waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   const wasm = `${server.url}${site.read('index.html').toString('utf8').match(/chiso-[0-9a-f]{16}\.js/)[0].replace('.js', '_bg.wasm')}`;
-  await page.waitForFunction(async (u) => (await (await caches.open('chiso')).keys()).some((r) => r.url === u), wasm, { timeout: 20000 });
+  await keeps(page, [wasm]);
   // Cache first: the copy is what the page gets, and its integrity is checked all the same.
   await page.evaluate(async (u) => (await caches.open('chiso')).put(u, new Response(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]), { headers: { 'content-type': 'application/wasm' } })), wasm);
   await page.reload();
