@@ -56,12 +56,9 @@ fn js_detail(e: &JsValue) -> String {
 async fn get(path: &str) -> Result<Vec<u8>, LoadError> {
     let file = path.to_string();
     let (early, early_abort) = take_early(path).unzip();
-    if offline() {
-        if let Some(c) = early_abort {
-            c.abort();
-        }
-        return Err(LoadError::Offline { file });
-    }
+    // Asked even when the browser says it is offline: the service worker (`sw.js`) may answer
+    // from its copy of a file this reader has read before. A request that fails offline is said
+    // to be offline below.
     // The loader's request is aborted by its own controller, so the deadline holds for it too.
     let controller = early_abort.or_else(|| web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());

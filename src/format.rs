@@ -129,7 +129,7 @@ pub fn percent(lang: Lang, value: f64) -> String {
     format!("{}%", number(lang, value))
 }
 
-const MONTHS_EN: [&str; 12] = [
+pub const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

@@ -371,6 +371,41 @@ pub fn status_name(lang: Lang, s: Status) -> &'static str {
     }
 }
 
+/// What the page's loader says before the app runs (or where the app cannot say it): written into
+/// the loader script at build time by the prerender, so the reader's WASM carries none of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoaderKey {
+    /// A reader whose browser asks to save data: the app waits for a touch. In the loading bar.
+    SaveData,
+    /// A page or a data file answered by the service worker's copy, the network having failed;
+    /// `{date}` is the day that copy was fetched.
+    OfflineCopy,
+    /// The WASM could not start (tampered, blocked, an old browser).
+    CannotStart,
+}
+
+/// A sentence of the loader in `lang` (see [`LoaderKey`]).
+pub fn loader_t(lang: Lang, key: LoaderKey) -> &'static str {
+    let [vi, en] = match key {
+        LoaderKey::SaveData => [
+            "Chế độ tiết kiệm dữ liệu: biểu đồ tương tác chỉ tải khi bạn chạm vào một biểu đồ.",
+            "Data saver: the interactive charts load only when you touch a chart.",
+        ],
+        LoaderKey::OfflineCopy => [
+            "Bản lưu ngoại tuyến, {date}: không có mạng, số liệu có thể không phải mới nhất.",
+            "Offline copy, {date}: no connection, the figures may not be the latest.",
+        ],
+        LoaderKey::CannotStart => [
+            "Không khởi động được ứng dụng. Hãy tải lại trang.",
+            "The app could not start. Please reload the page.",
+        ],
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

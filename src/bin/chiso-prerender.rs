@@ -3,7 +3,8 @@
 //! loader moved to a file with subresource integrity (which also checks the WASM), and a strict
 //! Content-Security-Policy with no inline script, also written as the nginx map of each page's
 //! header policy (`csp.conf`, with `frame-ancestors`, which only a header can carry); the same
-//! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages).
+//! hardening for the data editors' studio (`studio.html`, built by `make dist` beside the pages);
+//! and the service worker (`sw.js`) that keeps a page a reader opened readable offline.
 //!
 //! `chiso-prerender DIST` (the Makefile runs it after `trunk build --release`). With
 //! `CHISO_SITE_URL=https://host/path/` (`make dist SITE_URL=…`) the image URL is absolute, as most
@@ -208,6 +209,28 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         Err(_) => ", no studio (studio.html not built)".into(),
     };
 
+    // The service worker: the reader's pages, the files their app is made of (this build's, in
+    // dist/) and their icon, kept for offline reading.
+    // Each page's loader, JS glue and WASM.
+    let mut kept: Vec<String> = loaders.clone();
+    for (_, template) in &templates {
+        kept.extend(chiso::prerender::app_files(template)?);
+    }
+    let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+    let reader_pages: Vec<&str> = pages
+        .iter()
+        .filter(|(_, _, s)| *s == Served::App)
+        .map(|(f, _, _)| f.as_str())
+        .collect();
+    let icon: Vec<&str> = templates
+        .first()
+        .and_then(|(_, t)| chiso::prerender::icon(t))
+        .into_iter()
+        .collect();
+    let sw = chiso::prerender::service_worker(&reader_pages, &kept, &icon);
+    let sw_file = chiso::prerender::SW_FILE;
+    std::fs::write(dist.join(sw_file), sw).map_err(|e| format!("{sw_file}: {e}"))?;
+
     // The same policies as HTTP headers, with `frame-ancestors`, for the server (deploy/).
     let listed: Vec<(&str, &str, Served)> = pages
         .iter()
@@ -225,7 +248,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .map(|(c, h)| format!("{} {h}", c.as_str()))
         .collect();
     Ok(format!(
-        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages (fixed heights, px: {}), {}, the CSP and {CSP_MAP}{studio}; {oembed}",
+        "{image_name} ({}×{}), preview tags, the static page, the ranking page, the change log, {} embed pages (fixed heights, px: {}), {}, {sw_file}, the CSP and {CSP_MAP}{studio}; {oembed}",
         pixmap.width(),
         pixmap.height(),
         ChartId::ALL.len(),

@@ -4,12 +4,12 @@
 
 use super::base64;
 use crate::chart_id::ChartId;
-use crate::i18n::Lang;
+use crate::i18n::{loader_t, Lang, LoaderKey};
 use crate::present;
 use crate::route::{param, ThemeChoice, View};
 
 /// A JavaScript string literal that cannot end its `<script>` element.
-fn js_str(s: &str) -> String {
+pub(super) fn js_str(s: &str) -> String {
     serde_json::to_string(s)
         .unwrap_or_else(|_| "\"\"".into())
         .replace('<', "\\u003c")
@@ -330,6 +330,13 @@ pub fn harden(
     let glue_bytes = read(js.trim_start_matches("./")).ok_or_else(|| format!("{js} is missing"))?;
     // If the WASM cannot start (tampered, blocked, an old browser), the page says so instead of
     // loading for ever.
+    let words = |k| {
+        format!(
+            "{} + ' ', span('en', {})",
+            js_str(loader_t(Lang::Vi, k)),
+            js_str(loader_t(Lang::En, k))
+        )
+    };
     let loader = format!(
         "// Starts Chỉ số: fetches the WASM with its integrity checked, then runs it.\n\
          const params = new URLSearchParams(location.search);\n\
@@ -345,17 +352,31 @@ pub fn harden(
          \x20 await new Promise(() => {{}});\n\
          }}\n\
          const boot = document.getElementById('boot');\n\
+         const span = (lang, textContent) => Object.assign(document.createElement('span'), {{ lang, textContent }});\n\
+         {offline}\
          // An embed shows one chart, not the static page.\n\
          if (params.has({embed})) boot?.setAttribute('hidden', '');\n\
-         if (root.dataset.embed && !root.hasAttribute('data-other') && boot) {{\n\
-         \x20 // An embed page whose pre-rendered chart is on screen (it answers hover, tap and Tab by\n\
-         \x20 // itself) fetches the app when the reader first touches, clicks or tabs into it: an\n\
-         \x20 // article's reader who only looks downloads no WASM.\n\
+         // A reader whose browser asks to save data (Chromium's `navigator.connection.saveData`, set\n\
+         // with the Save-Data header it sends) keeps the pre-rendered page, as an embed's reader does.\n\
+         const quiet = !root.dataset.embed && navigator.connection?.saveData === true;\n\
+         if ((root.dataset.embed || quiet) && !root.hasAttribute('data-other') && boot) {{\n\
+         \x20 // An embed page, or a page whose reader saves data, whose pre-rendered charts are on screen\n\
+         \x20 // (they answer hover, tap and Tab by themselves) fetches the app when the reader first touches,\n\
+         \x20 // clicks or tabs into it (a page: into a chart or a control, not a scroll): a reader who\n\
+         \x20 // only looks downloads no WASM and no data. The page's loading line says so meanwhile.\n\
+         \x20 const line = quiet && boot.querySelector('.loading'), was = line && [...line.childNodes];\n\
+         \x20 if (line) line.replaceChildren({save_data});\n\
+         \x20 if (quiet) keep();\n\
          \x20 await new Promise((go) => {{\n\
          \x20   const events = ['pointerdown', 'keydown', 'focusin'];\n\
-         \x20   const once = () => {{ for (const e of events) removeEventListener(e, once, true); go(); }};\n\
+         \x20   const once = (e) => {{\n\
+         \x20     if (quiet && !e.target.closest?.('.chart-figure, button, select, input, summary')) return;\n\
+         \x20     for (const e of events) removeEventListener(e, once, true);\n\
+         \x20     go();\n\
+         \x20   }};\n\
          \x20   for (const e of events) addEventListener(e, once, {{ capture: true, passive: true }});\n\
          \x20 }});\n\
+         \x20 if (line) line.replaceChildren(...was);\n\
          }} else {{\n\
          \x20 // The pre-rendered page is painted before anything else is fetched, so nothing competes\n\
          \x20 // with it (a frame that never comes, in a hidden frame, waits 1 s at most).\n\
@@ -367,7 +388,7 @@ pub fn harden(
          const early = window[{early}] = {{}};\n\
          const start = (path) => {{\n\
          \x20 const abort = new AbortController();\n\
-         \x20 const response = fetch(path, {{ signal: abort.signal }});\n\
+         \x20 const response = copy(path, fetch(path, {{ signal: abort.signal }}));\n\
          \x20 response.catch(() => {{}}); // a failure is the app's to tell, when it reads the response\n\
          \x20 early[path] = {{ response, abort }};\n\
          }};\n\
@@ -382,10 +403,11 @@ pub fn harden(
          \x20 document.head.append(m);\n\
          }}\n\
          const {{ default: init }} = await import('{js}');\n\
-         try {{\n  await init({{ module_or_path: fetch('{wasm}', {{ integrity: '{}' }}) }});\n}} catch (e) {{\n\
-         \x20 const p = document.querySelector('#boot .loading');\n\
-         \x20 if (p) p.textContent = 'Không khởi động được ứng dụng. Hãy tải lại trang. / The app could not start. Please reload the page.';\n\
-         \x20 throw e;\n}}\n",
+         try {{\n  await init({{ module_or_path: copy('{wasm}', fetch('{wasm}', {{ integrity: '{}' }})) }});\n}} catch (e) {{\n\
+         \x20 document.querySelector('#boot .loading')?.replaceChildren({cannot_start});\n\
+         \x20 throw e;\n}}\n\
+         // The app runs, with its WASM and data: the worker may keep them for offline reading.\n\
+         keep();\n",
         sri(&wasm_bytes),
         glue_sri = sri(&glue_bytes),
         snap = js_str(warm.snapshot),
@@ -399,9 +421,28 @@ pub fn harden(
         here = js_str(page.as_str()),
         snapshot_param = js_str(param::SNAPSHOT),
         version_param = js_str(param::VERSION),
+        offline = super::offline::loader_part(),
+        save_data = words(LoaderKey::SaveData),
+        cannot_start = words(LoaderKey::CannotStart),
     );
     // The WASM is fetched by the loader after the first paint (see above), not preloaded.
     with_external_loader(html, &trunk, "boot", loader, extra_css, read)
+}
+
+/// The files the reader's app is made of, as Trunk's page names them (the JS glue and the WASM),
+/// without the leading `./`.
+pub fn app_files(html: &str) -> Result<[String; 2], String> {
+    let trunk = trunk_loader(html, "index.html")?;
+    let name = |s: &str| s.trim_start_matches("./").to_string();
+    Ok([name(&trunk.js), name(&trunk.wasm)])
+}
+
+/// The page's icon (`<link rel="icon" href="…">`), as the page names it, if it has one.
+pub fn icon(html: &str) -> Option<&str> {
+    let open = "<link rel=\"icon\" href=\"";
+    let start = html.find(open)? + open.len();
+    let len = html[start..].find('"')?;
+    Some(html[start..start + len].trim_start_matches("./"))
 }
 
 /// Trunk's inline loader in a built page: where it stands, and the JS glue and WASM it names.
@@ -571,5 +612,12 @@ pub fn nginx_csp_map(pages: &[(&str, &str, Served)]) -> Result<String, String> {
             Served::Static => entry(key, Framing::Nowhere)?,
         }
     }
+    // The service worker's own policy: a worker's is its script's header, and the map's default
+    // would forbid its every fetch().
+    out.push_str(&format!(
+        "\"~(?:^|/){}\\?embed=\" \"{}\";\n",
+        super::SW_FILE.replace('.', "\\."),
+        super::SW_CSP
+    ));
     Ok(out)
 }

@@ -8,22 +8,26 @@
 //!   loader that replaces Trunk's inline script, the inlined stylesheet and the one small inline
 //!   script allowed by its hash;
 //! - `preview`: OpenGraph and Twitter tags and the preview image;
+//! - `offline`: the service worker that keeps an opened page readable offline, and the loader's
+//!   part that registers it and says when the page shows a kept copy;
 //! - `studio`: the same hardening for the data editors' studio (`studio.html`).
 
 mod embed_size;
 mod harden;
 mod oembed;
+mod offline;
 mod page;
 mod preview;
 mod studio;
 
 pub use embed_size::{fixed_height, height_at, with_heights_meta, COLUMNS, NARROWEST, WIDEST};
 pub use harden::{
-    boot_script, embed_head, harden, header_csp, inline_css, meta_csp, nginx_csp_map, sri,
-    style_hashes, view_head, with_boot_script, with_title, without_app, without_eager_preloads,
-    Framing, Served, Warm, CSP,
+    app_files, boot_script, embed_head, harden, header_csp, icon, inline_css, meta_csp,
+    nginx_csp_map, sri, style_hashes, view_head, with_boot_script, with_title, without_app,
+    without_eager_preloads, Framing, Served, Warm, CSP,
 };
 pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
+pub use offline::{service_worker, OFFLINE_ATTR, STAMP, SW_CSP, SW_FILE};
 pub use page::{
     boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup, static_css,
     static_dark_css, static_marks, static_page, Boot, Published,
@@ -461,6 +465,17 @@ mod tests {
     }
 
     #[test]
+    fn the_icon_is_read_from_the_page() {
+        assert_eq!(
+            icon("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">"),
+            Some("favicon.svg")
+        );
+        assert_eq!(icon("<head></head>"), None);
+        let [glue, wasm] = app_files(TRUNK_HEAD).expect("a Trunk page");
+        assert_eq!((glue.as_str(), wasm.as_str()), ("c.js", "c_bg.wasm"));
+    }
+
+    #[test]
     fn base64_matches_the_standard() {
         assert_eq!(base64(b""), "");
         assert_eq!(base64(b"f"), "Zg==");
@@ -545,6 +560,20 @@ mod tests {
             ranking_name, name,
             "each page's loader is a file of its own"
         );
+        // A reader who saves data waits for a touch on a chart or a control, as an embed's does,
+        // told so in the loading line in both languages.
+        assert!(loader.contains(
+            "const quiet = !root.dataset.embed && navigator.connection?.saveData === true;"
+        ));
+        assert!(loader.contains(
+            "if ((root.dataset.embed || quiet) && !root.hasAttribute('data-other') && boot) {"
+        ));
+        assert!(loader.contains("\"Chế độ tiết kiệm dữ liệu: biểu đồ tương tác chỉ tải khi bạn chạm vào một biểu đồ.\" + ' ', span('en', \"Data saver:"));
+        // The worker registered once the app runs (and by a quiet page before it waits), never
+        // by an embed page; the offline note from the worker's mark or message.
+        assert!(loader.ends_with("keep();\n"));
+        assert!(loader.contains("offline(Number(root.getAttribute(\"data-offline\")));"));
+        assert!(loader.contains("\"Không khởi động được ứng dụng. Hãy tải lại trang.\" + ' ', span('en', \"The app could not start."));
         assert!(
             harden(html, "", WARM, View::Overview, |_| None).is_err(),
             "a missing WASM is an error"
@@ -579,6 +608,8 @@ mod tests {
                 format!("\"~(?:^|/)index\\.html\\?embed=\" \"{p}; frame-ancestors 'none'\";"),
                 format!("\"~(?:^|/)embed-pillars\\.html\\?embed=\" \"{p}; frame-ancestors *\";"),
                 format!("\"~(?:^|/)thay-doi\\.html\\?embed=\" \"{p}; frame-ancestors 'none'\";"),
+                // The service worker may fetch from this site, and nothing else.
+                "\"~(?:^|/)sw\\.js\\?embed=\" \"default-src 'none'; connect-src 'self'\";".to_string(),
             ]
         );
         // Nothing that nginx would read as a variable or the end of the value.

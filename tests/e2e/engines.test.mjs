@@ -254,6 +254,14 @@ for (const name of ENGINES) describe(name, () => {
       const { loader } = appFiles(site.dir, 'index.html');
       const original = site.read(loader);
       try {
+        // A worker from an earlier test would answer with its good copy of the loader (cache first:
+        // a hashed name's bytes never change), so the tampered file would never reach the page.
+        const clean = await engine.open(`${server.url}favicon.svg`);
+        await clean.evaluate(async () => {
+          for (const r of (await navigator.serviceWorker?.getRegistrations?.()) ?? []) await r.unregister();
+          for (const k of (await globalThis.caches?.keys?.()) ?? []) await caches.delete(k);
+        });
+        await clean.close();
         site.write(loader, Buffer.concat([original, Buffer.from('\n// changed\n')]));
         const wasm = () => server.requests.filter((r) => r.path.endsWith('.wasm')).length;
         const before = wasm();

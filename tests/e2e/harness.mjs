@@ -72,7 +72,7 @@ export async function serve(root, port = 0, { log = false, headScript } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (log) requests.push({ method: req.method, path: url.pathname, search: url.search });
+    if (log) requests.push({ method: req.method, path: url.pathname, search: url.search, headers: req.headers });
     if (headScript && url.pathname === headScript.path) {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(headScript.source);
       return;

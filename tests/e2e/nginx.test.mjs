@@ -71,7 +71,7 @@ test('hashed assets are cached for ever; pages, data and other files are revalid
   const hashed = files.filter((f) => /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/.test(f));
   assert.ok(hashed.length >= 3, `hashed assets: ${hashed}`);
   for (const f of hashed) assert.equal((await get(f)).headers['cache-control'], IMMUTABLE, f);
-  for (const path of ['', 'index.html', 'xep-hang.html', ...EMBEDS, 'data/index.json', SNAPSHOT.path, 'favicon.svg']) {
+  for (const path of ['', 'index.html', 'xep-hang.html', ...EMBEDS, 'data/index.json', SNAPSHOT.path, 'favicon.svg', 'sw.js']) {
     const r = await get(path);
     assert.equal(r.headers['cache-control'], 'no-cache', path);
     // Revalidation is cheap: the same ETag answers 304 with no body.
@@ -129,6 +129,34 @@ test('each page\'s CSP header is its own <meta> policy plus frame-ancestors: emb
   // Anything else runs nothing and is framed by no one; the server's own map is not served.
   assert.equal((await get('data/index.json')).headers['content-security-policy'], "default-src 'none'; frame-ancestors 'none'");
   assert.equal((await get('csp.conf')).status, 404);
+});
+
+test('the service worker, under the server\'s headers, keeps the page and answers for it offline', async () => {
+  const r = await get('sw.js');
+  assert.match(r.headers['content-type'], /javascript/);
+  // Its own policy: it may fetch from this site, and nothing else.
+  assert.equal(r.headers['content-security-policy'], "default-src 'none'; connect-src 'self'");
+  // Nothing varies with Save-Data: the same page for every reader.
+  assert.doesNotMatch((await get('')).headers.vary ?? '', /save-data/i);
+  const page = await openPage(browser);
+  await watch(page);
+  await page.goto(nginx.url);
+  await page.getByTestId('headline').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  // Polled from here: waitForFunction does not wait for an async predicate's answer.
+  const kept = () => page.evaluate(async () => (await (await caches.open('chiso')).keys()).map((k) => k.url));
+  for (let i = 0; !(await kept()).includes(`${nginx.url}${SNAPSHOT.path}`); i++) {
+    assert.ok(i < 200, 'the snapshot was not kept');
+    await page.waitForTimeout(100);
+  }
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('body > .offline-note [lang=vi]').waitFor();
+  assert.match(await page.locator('body > .offline-note').textContent(), /^Bản lưu ngoại tuyến, \d\d\/\d\d\/\d{4}: /);
+  await page.getByTestId('headline').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 /** Records CSP violations, and whether a pre-rendered chart was on screen before the app took over. */
