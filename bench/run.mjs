@@ -247,6 +247,9 @@ async function firstPaints(browser, origin) {
     { name: 'static SVG (floor)', path: '/static/', floor: true },
     { name: 'index.html', path: '/chiso/', ours: '.chart-svg svg' },
     { name: 'xep-hang.html', path: '/chiso/xep-hang.html', ours: '.chart-svg svg' },
+    // An English reader's: the page, and its English content fetched beside it (index.en.html).
+    { name: 'index.html?lang=en', path: '/chiso/?lang=en', ours: '.static-en .chart-svg svg' },
+    { name: 'xep-hang.html?lang=en', path: '/chiso/xep-hang.html?lang=en', ours: '.static-en .chart-svg svg' },
     ...embeds.map((f) => ({ name: f, path: `/chiso/${f}?lang=vi&theme=auto&snapshot=ba-ria-vung-tau-2023&v=${VERSION}`, ours: '.chart-svg svg' })),
   ];
   const results = Object.fromEntries(pages.map((p) => [p.name, []]));

@@ -85,6 +85,18 @@ pub fn brand(lang: Lang) -> String {
     )
 }
 
+/// A static page's way to the same page in the other language, at `href` (its own file), where
+/// the app has its language switch: readers without script change language by it, and crawlers
+/// find the other page by it.
+pub fn other_language(lang: Lang, href: &str) -> String {
+    let other = lang.other().tag();
+    format!(
+        "<div class=\"site-controls\"><a class=\"lang-switch\" href=\"{}\" hreflang=\"{other}\" lang=\"{other}\">{}</a></div>",
+        attr(href),
+        text(t(lang, Key::SwitchLanguage))
+    )
+}
+
 /// The unit line ([`crate::present::unit_line`]) and the sources that say the unit was merged.
 pub fn unit(lang: Lang, line: &str, sources: &[SourceRef]) -> String {
     let note = if sources.is_empty() {

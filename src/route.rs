@@ -119,6 +119,21 @@ impl View {
             View::Ranking => "xep-hang.html",
         }
     }
+
+    /// The page's static content in a language other than the first, at an address of its own
+    /// (`index.en.html`, `xep-hang.en.html`): what readers without script and crawlers read in that
+    /// language, and what the page's own script fetches for a reader in it, so that a Vietnamese
+    /// reader's page does not carry it. `None` for the first language: that is the page itself.
+    pub fn file_in(self, lang: Lang) -> Option<String> {
+        if lang == Lang::default() {
+            return None;
+        }
+        let stem = match self.file() {
+            "" => "index",
+            file => file.trim_end_matches(".html"),
+        };
+        Some(format!("{stem}.{}.html", lang.tag()))
+    }
 }
 
 /// Whether a page of this build shows where the unit stands among the others: a WASM whose pages
@@ -418,6 +433,20 @@ fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_page_has_its_english_content_at_an_address_of_its_own() {
+        assert_eq!(View::Overview.file_in(Lang::Vi), None);
+        assert_eq!(View::Ranking.file_in(Lang::Vi), None);
+        assert_eq!(
+            View::Overview.file_in(Lang::En).as_deref(),
+            Some("index.en.html")
+        );
+        assert_eq!(
+            View::Ranking.file_in(Lang::En).as_deref(),
+            Some("xep-hang.en.html")
+        );
+    }
 
     #[test]
     fn every_parameter_is_read_into_its_type() {

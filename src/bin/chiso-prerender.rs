@@ -22,10 +22,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::chart_id::ChartId;
     use chiso::i18n::Lang;
     use chiso::prerender::{
-        boot_markup, boot_script, changes_markup, embed_head, embed_markup, fixed_height, harden,
-        inject_boot, inject_preview, nginx_csp_map, preview, preview_svg, ranking_markup,
-        view_head, with_boot_script, with_heights_meta, with_title, without_app, Published, Served,
-        Warm,
+        allow_styles_of, boot_markup, boot_script, changes_markup, embed_head, embed_markup,
+        fixed_height, harden, inject_boot, inject_preview, nginx_csp_map, other_language_head,
+        preview, preview_svg, ranking_markup, view_head, with_alternate, with_boot_script,
+        with_heights_meta, with_title, without_app, Published, Served, Warm,
     };
     use chiso::present;
     use chiso::route::{View, CHANGES_FILE};
@@ -118,9 +118,40 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         }
         Ok(inject_preview(&html, &p))
     };
-    let html = finish(
+    // Each page's static content in the other language, a page of its own that the page's
+    // script fetches for a reader in that language (`View::file_in`): written first, so that
+    // the page's policy can allow its styles.
+    let mut others: Vec<(View, String, String)> = Vec::new();
+    for view in View::ALL {
+        let other = Lang::default().other();
+        let Some(name) = view.file_in(other) else {
+            continue;
+        };
+        let boot = match view {
+            View::Overview => boot_markup(other, &snapshot, &version.version, &version.published),
+            View::Ranking => ranking_markup(other, &snapshot, &version.version, &version.published),
+        };
+        let html = other_language_head(&finish(view, boot)?, view, other)?;
+        write_page(&name, html.clone(), Served::Static)?;
+        others.push((view, name, html));
+    }
+    // A page with its other language: its script fetches that page for a reader in it, its
+    // policy allows that page's styles, and its head names it for crawlers.
+    let with_other = |view: View, html: String| -> Result<(String, Option<&str>), String> {
+        match others.iter().find(|(v, _, _)| *v == view) {
+            Some((_, name, other)) => Ok((
+                with_alternate(&allow_styles_of(&html, other)?, Lang::En, name)?,
+                Some(name.as_str()),
+            )),
+            None => Ok((html, None)),
+        }
+    };
+    let (html, other) = with_other(
         View::Overview,
-        boot_markup(&snapshot, &version.version, &version.published),
+        finish(
+            View::Overview,
+            boot_markup(Lang::Vi, &snapshot, &version.version, &version.published),
+        )?,
     )?;
     // The ranking a link without `?ranking=` shows: the static drawings are of it.
     let ranking = present::ranking(&snapshot, None)
@@ -131,6 +162,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &present::document_title(Lang::En, None),
         &ranking,
+        other,
     );
     let html = with_title(&html, &present::document_title(Lang::Vi, None));
     let html = with_heights_meta(&with_boot_script(&html, &script)?, &heights)?;
@@ -142,7 +174,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         )?;
         let name = chiso::route::embed_file(chart);
         let title_en = present::document_title(Lang::En, Some(chart));
-        let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking);
+        let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking, None);
         write_page(&name, embed_head(&html, chart, &script)?, Served::Embed)?;
     }
     // The change log: every published version against the one before it, computed here, so the
@@ -173,6 +205,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &changes_title(Lang::En),
         &ranking,
+        None,
     );
     let html = with_title(&without_app(&html), &changes_title(Lang::Vi));
     write_page(
@@ -182,15 +215,19 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     )?;
 
     // The ranking page, its own file: a static host needs no rewrite rule for it.
-    let html = finish(
+    let (html, other) = with_other(
         View::Ranking,
-        ranking_markup(&snapshot, &version.version, &version.published),
+        finish(
+            View::Ranking,
+            ranking_markup(Lang::Vi, &snapshot, &version.version, &version.published),
+        )?,
     )?;
     let script = boot_script(
         &snapshot.id,
         &version.version,
         &present::page_title(Lang::En, View::Ranking),
         &ranking,
+        other,
     );
     let name = View::Ranking.file();
     let html = with_heights_meta(&view_head(&html, View::Ranking, &script)?, &heights)?;
@@ -227,7 +264,8 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .and_then(|(_, t)| chiso::prerender::icon(t))
         .into_iter()
         .collect();
-    let sw = chiso::prerender::service_worker(&reader_pages, &kept, &icon);
+    let fetched: Vec<&str> = others.iter().map(|(_, name, _)| name.as_str()).collect();
+    let sw = chiso::prerender::service_worker(&reader_pages, &kept, &icon, &fetched);
     let sw_file = chiso::prerender::SW_FILE;
     std::fs::write(dist.join(sw_file), sw).map_err(|e| format!("{sw_file}: {e}"))?;
 

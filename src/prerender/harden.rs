@@ -32,7 +32,19 @@ pub(super) fn js_str(s: &str) -> String {
 /// near the screen). Of the first chart, it puts in place the drawing the screen shows as soon as
 /// the parser has read it (`page::width_later`), before the first paint; the other drawings come
 /// with the rest.
-pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &str) -> String {
+///
+/// `other`: the file that holds the page's static content in the other language (see
+/// `View::file_in`), if it is not in the page itself. For a reader in that language the script
+/// fetches it at once, while the page is still arriving, and puts it in place once both are
+/// there (then goes to the `#figure`); if it cannot be had, that reader waits for the app, as
+/// before the static page existed.
+pub fn boot_script(
+    snapshot_id: &str,
+    version: &str,
+    title_en: &str,
+    ranking: &str,
+    other: Option<&str>,
+) -> String {
     // The names and values come from `route`, so the script reads the link as the app does:
     // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
     // forces one, and an empty `snapshot` or `v` is no value.
@@ -44,6 +56,7 @@ pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &s
     format!(
         "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get({}),v=q.get({}),t=q.get({}),r=q.get({});\
 if(q.get({})==={}){{h.lang={};addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
+var o={other},en=o&&h.lang!=={first}?fetch(o).then(function(r){{return r.ok?r.text():''}},function(){{return ''}}):null;\
 if({})h.setAttribute('data-theme',t);\
 if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={})||(r&&r!=={}))h.setAttribute('data-other','');\
@@ -55,11 +68,13 @@ wq='noscript[{width}=\"'+h.lang+'\"]',mq=function(x){{return!!x&&matchMedia('(mi
 fits=function(n){{var f=n.getAttribute('data-from');return(!f||mq(f))&&!mq(n.getAttribute('data-to'))}},\
 mo=new MutationObserver(function(){{document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
 mo.observe(h,{{childList:true,subtree:true}});\
-var later=function(){{var id=location.hash.slice(1),had;try{{id=decodeURIComponent(id)}}catch(e){{}}had=!id||document.getElementById(id);\
+var target=function(){{var id=location.hash.slice(1);try{{id=decodeURIComponent(id)}}catch(e){{}}return id}},\
+later=function(had){{var id=target();if(typeof had!=='boolean')had=!id||!!document.getElementById(id);\
 document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
 if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
 addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
-h.lang==={first}?painted(later):later()}});\
+h.lang==={first}?painted(later):en?en.then(function(x){{var n=x&&new DOMParser().parseFromString(x,'text/html').querySelector('#boot>.static-'+h.lang),b=document.getElementById('boot'),id=target(),had=!id||!!document.getElementById(id);\
+if(n&&b)b.appendChild(document.importNode(n,true));return had}}).then(later,later):later()}});\
 function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
 if(document.hidden)return f();\
 if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\
@@ -79,6 +94,26 @@ o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeo
         later = super::page::LATER,
         first = js_str(Lang::default().tag()),
         width = super::page::WIDTH,
+        other = other.map_or("null".to_string(), js_str),
+    )
+}
+
+/// The one inline script of a page's static content in another language than the first
+/// (`View::file_in`): a reader with script is sent at once to the page itself, in that language
+/// (`lang`, unless the link asks for the first), where the app runs; the page's script fetches
+/// this file back for them. A reader without script, or a crawler, reads this page as it is.
+pub fn to_app_script(view: View, lang: Lang) -> String {
+    let page = match view.file() {
+        "" => "./",
+        file => file,
+    };
+    format!(
+        "(function(){{var q=new URLSearchParams(location.search);if(q.get({l})!=={first})q.set({l},{lang});\
+location.replace({page}+'?'+q+location.hash)}})();",
+        l = js_str(param::LANG),
+        first = js_str(Lang::default().tag()),
+        lang = js_str(lang.tag()),
+        page = js_str(page),
     )
 }
 
@@ -170,6 +205,65 @@ pub fn view_head(html: &str, view: View, script: &str) -> Result<String, String>
     );
     let out = with_title(&out, &present::page_title(Lang::Vi, view));
     with_boot_script(&out, script)
+}
+
+/// Makes a finished page the static content of `view` in `lang`, another language than the first
+/// (`View::file_in`): `<html lang>` says so, the title is the page's in that language, no app is
+/// loaded, and its one inline script ([`to_app_script`]) sends a reader with script to the page
+/// itself. It names the first language's page as its alternate.
+pub fn other_language_head(html: &str, view: View, lang: Lang) -> Result<String, String> {
+    let open = "<html lang=\"vi\">";
+    if !html.contains(open) {
+        return Err("index.html has no <html lang=\"vi\">".into());
+    }
+    let out = html.replacen(open, &format!("<html lang=\"{}\">", lang.tag()), 1);
+    let title = present::page_title(lang, view);
+    let first = match view.file() {
+        "" => "./",
+        file => file,
+    };
+    let out = with_alternate(
+        &without_app(&with_title(&out, &title)),
+        Lang::default(),
+        first,
+    )?;
+    with_boot_script(&out, &to_app_script(view, lang))
+}
+
+/// Names, in the head, the same page in another language (`hreflang`), for crawlers.
+pub fn with_alternate(html: &str, lang: Lang, href: &str) -> Result<String, String> {
+    let at = html.find("</head>").ok_or("no </head>")?;
+    let mut out = html.to_string();
+    out.insert_str(
+        at,
+        &format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+            lang.tag(),
+            super::attr(href)
+        ),
+    );
+    Ok(out)
+}
+
+/// Allows in `html`'s CSP the inline stylesheets of `other` too: the page's script puts `other`'s
+/// content (the page in another language, fetched) into it.
+pub fn allow_styles_of(html: &str, other: &str) -> Result<String, String> {
+    let csp = "style-src 'self'";
+    let at = html
+        .find(csp)
+        .ok_or("no CSP to allow the styles (run harden first)")?
+        + csp.len();
+    let policy = meta_csp(html).unwrap_or("");
+    let more = style_hashes(other)?;
+    let missing: Vec<&str> = more
+        .split(' ')
+        .filter(|h| !h.is_empty() && !policy.contains(h))
+        .collect();
+    let mut out = html.to_string();
+    for h in missing.iter().rev() {
+        out.insert_str(at, &format!(" {h}"));
+    }
+    Ok(out)
 }
 
 /// A page that needs no app (the change log): the loader and the glue's preload go, so the page

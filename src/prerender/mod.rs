@@ -22,9 +22,10 @@ mod studio;
 
 pub use embed_size::{fixed_height, height_at, with_heights_meta, COLUMNS, NARROWEST, WIDEST};
 pub use harden::{
-    app_files, boot_script, embed_head, harden, header_csp, icon, inline_css, meta_csp,
-    nginx_csp_map, sri, style_hashes, view_head, with_boot_script, with_title, without_app,
-    without_eager_preloads, Framing, Served, Warm, CSP,
+    allow_styles_of, app_files, boot_script, embed_head, harden, header_csp, icon, inline_css,
+    meta_csp, nginx_csp_map, other_language_head, sri, style_hashes, to_app_script, view_head,
+    with_alternate, with_boot_script, with_title, without_app, without_eager_preloads, Framing,
+    Served, Warm, CSP,
 };
 pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
 pub use offline::{service_worker, OFFLINE_ATTR, STAMP, SW_CSP, SW_FILE};
@@ -127,27 +128,51 @@ mod tests {
     #[test]
     fn the_static_page_has_the_figures_the_charts_and_the_sources() {
         let html = "<html><body>\n<div id=\"boot\"><p>old</p></div>\n</body></html>";
-        let (out, _) = inject_boot(html, boot_markup(&snapshot(), "02478a74b21c", "2026-11-27"))
-            .expect("injected");
+        let (out, _) = inject_boot(
+            html,
+            boot_markup(Lang::Vi, &snapshot(), "02478a74b21c", "2026-11-27"),
+        )
+        .expect("injected");
         assert!(!out.contains("<p>old</p>"));
         assert!(out.contains("<span class=\"fraction\">33/39</span>"));
         assert!(out.contains(
             "<p class=\"version-note following\">Luôn theo số liệu mới nhất: phiên bản 02478a74b21c (công bố 27/11/2026).</p>"
         ));
-        assert!(out.contains("<p class=\"version-note pinned\">Data pinned to version 02478a74b21c (published 27 Nov 2026).</p>"));
-        assert!(out.contains("<div class=\"static-en\" lang=\"en\">"));
-        assert!(out.contains("<span class=\"rate\">84.6%</span>"));
-        assert!(out.contains("id=\"chart-pillars-en\""));
         assert!(out.contains("<span class=\"rate\">84,6%</span>"));
+        // The English page is a page of its own, which this one links to.
+        assert!(!out.contains("static-en"));
+        assert!(out.contains("<a class=\"lang-switch\" href=\"index.en.html\" hreflang=\"en\" lang=\"en\">English</a>"));
         assert_eq!(
             out.matches("<svg").count(),
-            2 * crate::route::View::Overview.charts().len() * BOOT_WIDTHS.len(),
-            "the overview's charts in each language, each at every width"
+            crate::route::View::Overview.charts().len() * BOOT_WIDTHS.len(),
+            "the overview's charts, each at every width"
         );
         assert!(out.contains("0,5878 → 2023: 0,7353"));
         assert!(out.contains("https://dti.gov.vn/xep-hang-2022"));
         assert!(!out.contains("<script"));
         assert!(out.ends_with("</body></html>"));
+
+        let (en, _) = inject_boot(
+            html,
+            boot_markup(Lang::En, &snapshot(), "02478a74b21c", "2026-11-27"),
+        )
+        .expect("injected");
+        assert!(en.contains(
+            "<div id=\"boot\" class=\"prerendered\">\n<div class=\"static-en\" lang=\"en\">"
+        ));
+        assert!(en.contains("<p class=\"version-note pinned\">Data pinned to version 02478a74b21c (published 27 Nov 2026).</p>"));
+        assert!(en.contains("<span class=\"rate\">84.6%</span>"));
+        assert!(en.contains("id=\"chart-pillars-en\""));
+        assert!(en.contains(
+            "<a class=\"lang-switch\" href=\"./\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"
+        ));
+        // All of it markup: it is read without script, or fetched whole.
+        assert!(!en.contains("<noscript"));
+        assert!(!en.contains("static-vi") && !en.contains("class=\"loading\""));
+        assert_eq!(
+            en.matches("<svg").count(),
+            crate::route::View::Overview.charts().len() * BOOT_WIDTHS.len()
+        );
     }
 
     /// The markup of `html` that a browser with scripting on parses as markup: everything outside
@@ -212,12 +237,12 @@ mod tests {
         let s = snapshot();
         let pages = [
             (
-                boot_markup(&s, "02478a74b21c", "2026-11-27").html,
+                boot_markup(Lang::Vi, &s, "02478a74b21c", "2026-11-27").html,
                 View::Overview.charts()[0],
                 5,
             ),
             (
-                ranking_markup(&s, "02478a74b21c", "2026-11-27").html,
+                ranking_markup(Lang::Vi, &s, "02478a74b21c", "2026-11-27").html,
                 View::Ranking.charts()[0],
                 3,
             ),
@@ -249,27 +274,22 @@ mod tests {
                 !live.contains("static-en"),
                 "no English page before the first paint"
             );
-            // What is held back is the rest of the Vietnamese page and all of the English one,
-            // each whole: its elements closed within it.
+            // What is held back is the rest of the page, whole: its elements closed within it.
             let parts = held_back(&html);
             assert_eq!(
                 parts.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
-                ["vi", "en"]
+                ["vi"]
             );
-            let (vi, en) = (&parts[0].1, &parts[1].1);
+            let vi = &parts[0].1;
             assert_eq!(vi.matches("<figure").count(), charts - 1);
-            assert_eq!(en.matches("<figure").count(), charts);
-            assert!(en.starts_with("<div class=\"static-en\" lang=\"en\">"));
             for t in [
                 "figure", "section", "div", "style", "svg", "main", "article",
             ] {
                 let (o, c) = tags(vi, t);
                 assert_eq!(o, c, "<{t}> in the held-back Vietnamese");
-                let (o, c) = tags(en, t);
-                assert_eq!(o, c, "<{t}> in the held-back English");
             }
-            // Without script the page is all there, in both languages, as before.
-            assert_eq!(html.matches("<svg").count(), 2 * charts * BOOT_WIDTHS.len());
+            // Without script the page is all there, as before.
+            assert_eq!(html.matches("<svg").count(), charts * BOOT_WIDTHS.len());
         }
         // An embed page's one chart is its first: only the English one waits.
         let embed = embed_markup(
@@ -289,10 +309,49 @@ mod tests {
             ["en"]
         );
         // The page's script puts back the reader's language's part, after the first paint.
-        let script = boot_script("x", "y", "z", "w");
+        let script = boot_script("x", "y", "z", "w", Some("index.en.html"));
         assert!(script.contains("noscript[data-later="));
         assert!(script.contains("painted(later)"));
         assert!(script.contains("first-contentful-paint"));
+        // A reader in the other language: that page fetched at once, its content put in.
+        assert!(script.contains("var o=\"index.en.html\",en=o&&h.lang!==\"vi\"?fetch(o)"));
+        assert!(script.contains("querySelector('#boot>.static-'+h.lang)"));
+        assert!(boot_script("x", "y", "z", "w", None).contains("var o=null,"));
+    }
+
+    #[test]
+    fn the_english_page_sends_a_reader_with_script_to_the_app_and_lends_it_its_styles() {
+        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-a'\">\n<meta name=\"viewport\" content=\"width=device-width\"><link rel=\"modulepreload\" href=\"./chiso-1.js\">\n<title>Chỉ số</title></head><body><script type=\"module\" src=\"./boot-1.js\"></script></body></html>";
+        let en = other_language_head(page, View::Ranking, Lang::En).expect("English page");
+        assert!(en.starts_with("<html lang=\"en\">"));
+        assert!(en.contains(&format!(
+            "<title>{}</title>",
+            text(&present::page_title(Lang::En, View::Ranking))
+        )));
+        assert!(
+            !en.contains("modulepreload") && !en.contains("boot-1.js"),
+            "no app"
+        );
+        assert!(en.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"xep-hang.html\">"));
+        let script = to_app_script(View::Ranking, Lang::En);
+        assert_eq!(
+            script,
+            "(function(){var q=new URLSearchParams(location.search);if(q.get(\"lang\")!==\"vi\")q.set(\"lang\",\"en\");location.replace(\"xep-hang.html\"+'?'+q+location.hash)})();"
+        );
+        assert!(en.contains(&format!("<script>{script}</script>")));
+        assert!(to_app_script(View::Overview, Lang::En).contains("location.replace(\"./\"+"));
+
+        // The first page allows the English page's styles, once each.
+        let other = "<style>#b{}</style><style>#c{}</style><style>#b{}</style>";
+        let out = allow_styles_of(page, other).expect("allowed");
+        let policy = meta_csp(&out).expect("policy");
+        for css in ["#b{}", "#c{}"] {
+            use sha2::Digest;
+            let h = format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())));
+            assert_eq!(policy.matches(&h).count(), 1, "{policy}");
+        }
+        assert!(policy.contains("style-src 'self' 'sha256-"));
+        assert_eq!(allow_styles_of(&out, other).expect("again"), out);
     }
 
     /// The head of a Trunk build, and its files as [`built`] reads them.
@@ -340,7 +399,7 @@ mod tests {
         );
 
         // The real page: a figure's rules come after the figure, none in the head.
-        let boot = boot_markup(&snapshot(), "02478a74b21c", "2026-11-27");
+        let boot = boot_markup(Lang::Vi, &snapshot(), "02478a74b21c", "2026-11-27");
         assert!(!boot.css.contains(" .m0{"));
         let first = boot
             .html
@@ -419,6 +478,7 @@ mod tests {
             "02478a74b21c",
             "</title>",
             "</script>",
+            Some("</script>"),
         );
         assert!(
             !script.contains("</script>"),

@@ -28,10 +28,12 @@ pub const SW_CSP: &str = "default-src 'none'; connect-src 'self'";
 /// The service worker. `pages`: the reader's pages it keeps (the site's folder itself, `""`, is the
 /// first page's); `assets`: the files whose name changes with their content (the loader, the JS
 /// glue, the WASM), answered from the cache first; `files`: other files the pages show that no
-/// script asks for (the icon). The pages, those and `data/*.json` go to the network first, so an online reader always gets the latest, and come from the cache only when the network
+/// script asks for (the icon); `fetched`: each page's static content in another language, which
+/// the page's script fetches for a reader in that language (kept as a reader gets it, never
+/// fetched ahead: a Vietnamese reader needs none of it). The pages, those and `data/*.json` go to the network first, so an online reader always gets the latest, and come from the cache only when the network
 /// fails. Anything else (the studio and its files, the embed pages, the change log) is left to
 /// the browser, as if there were no worker.
-pub fn service_worker(pages: &[&str], assets: &[&str], files: &[&str]) -> String {
+pub fn service_worker(pages: &[&str], assets: &[&str], files: &[&str], fetched: &[&str]) -> String {
     let list = |l: &[&str]| l.iter().map(|s| js_str(s)).collect::<Vec<_>>().join(", ");
     format!(
         "// Chỉ số's service worker, written by chiso-prerender with each build (src/prerender/offline.rs):\n\
@@ -40,6 +42,7 @@ const CACHE = 'chiso';\n\
 const ASSETS = [{assets}];\n\
 const PAGES = ['', {pages}];\n\
 const FILES = [{files}];\n\
+const FETCHED = [{fetched}];\n\
 const STAMP = {stamp};\n\
 const HASHED = /-[0-9a-f]{{16}}(?:_bg)?\\.(?:js|wasm)$/;\n\
 const base = new URL('./', location).pathname;\n\
@@ -53,7 +56,7 @@ const kind = (url, navigate) => {{\n\
   const f = file(url);\n\
   if (f === null) return null;\n\
   if (navigate) return PAGES.includes(f) ? 'page' : null;\n\
-  return ASSETS.includes(f) ? 'asset' : FILES.includes(f) || /^data\\/[^?]*\\.json$/.test(f) ? 'data' : null;\n\
+  return ASSETS.includes(f) ? 'asset' : FILES.includes(f) || FETCHED.includes(f) || /^data\\/[^?]*\\.json$/.test(f) ? 'data' : null;\n\
 }};\n\
 /** A page is kept under its address without the query: the page reads `?lang=`, `?v=` itself. */\n\
 const key = (url, k) => {{ const u = new URL(url); u.hash = ''; if (k === 'page') u.search = ''; return u.href; }};\n\
@@ -143,6 +146,7 @@ async function fresh(e, k) {{\n\
         assets = list(assets),
         pages = list(pages),
         files = list(files),
+        fetched = list(fetched),
         stamp = js_str(STAMP),
         attr = OFFLINE_ATTR,
     )
@@ -219,12 +223,16 @@ mod tests {
             &["index.html", "xep-hang.html"],
             &["boot-0123456789abcdef.js"],
             &["favicon.svg"],
+            &["index.en.html"],
         );
         assert!(sw.contains("const PAGES = ['', \"index.html\", \"xep-hang.html\"];"));
         assert!(sw.contains("const ASSETS = [\"boot-0123456789abcdef.js\"];"));
         assert!(sw.contains("const FILES = [\"favicon.svg\"];"));
         assert!(sw.contains("const STAMP = \"x-chiso-fetched\";"));
-        assert!(sw.contains("FILES.includes(f) || /^data\\/[^?]*\\.json$/.test(f) ? 'data'"));
+        assert!(sw.contains("const FETCHED = [\"index.en.html\"];"));
+        assert!(sw.contains(
+            "FILES.includes(f) || FETCHED.includes(f) || /^data\\/[^?]*\\.json$/.test(f) ? 'data'"
+        ));
         // Network first for pages and data: the cache only when fetch() fails.
         assert!(sw.contains("const res = await fetch(e.request);"));
         assert!(sw.contains("`<html data-offline=\"${when}\" `"));

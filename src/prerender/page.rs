@@ -74,18 +74,21 @@ fn paced(lang: Lang, body: &str, first: usize, close: &str) -> String {
 }
 
 /// The page as a reader without JavaScript (a crawler, a printer, a phone still fetching the WASM)
-/// sees it: the headline figures, the four charts drawn by the same code as the app, and the
-/// sources; in Vietnamese and in English, with the version note for a following and a pinned
-/// link. The page's inline script ([`boot_script`]) marks `<html>` before the first paint and the
-/// stylesheet shows the one variant the link asks for. Before the first paint a reader with script
-/// parses only the Vietnamese page down to its first chart; the rest comes [`later`]. The app
-/// replaces it, all at once, when it is ready.
-pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
+/// sees it, in one language: the headline figures, the four charts drawn by the same code as the
+/// app, and the sources, with the version note for a following and a pinned link. The page's
+/// inline script ([`boot_script`]) marks `<html>` before the first paint and the stylesheet shows
+/// the variant the link asks for. The app replaces it, all at once, when it is ready.
+///
+/// In the first language it is the page itself (`index.html`): before the first paint a reader
+/// with script parses only down to its first chart; the rest comes [`later`]. In another language
+/// it is a page of its own (`View::file_in`), all markup: readers without script and crawlers
+/// read it there (the first page links to it), and the first page's script fetches it for a
+/// reader in that language, so a Vietnamese reader's page does not carry it (issue #16 §5: it was
+/// a quarter of the page's bytes).
+pub fn boot_markup(lang: Lang, s: &Snapshot, version: &str, published: &str) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
-    h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
-    for lang in [Lang::Vi, Lang::En] {
-        h.push_str(&static_page_in(lang, s, version, published));
-    }
+    h.push_str(&loading(lang));
+    h.push_str(&static_page_in(lang, s, version, published));
     h.push_str("</div>");
     Boot {
         html: h,
@@ -93,19 +96,40 @@ pub fn boot_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
     }
 }
 
-/// The ranking page as a reader without JavaScript sees it (`xep-hang.html`): the unit, the
-/// default ranking with the page's own unit highlighted, the moves and the averages with their
-/// notes, and the sources, in both languages.
-pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
+/// "Loading…", on the first page only: a page in another language is read without script (with
+/// script, its reader is sent to the app).
+fn loading(lang: Lang) -> String {
+    if lang == Lang::default() {
+        "<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n".into()
+    } else {
+        String::new()
+    }
+}
+
+/// A page's static content as it is sent in `lang`: the first language's [`paced`], another
+/// language's (a page of its own, read without script or fetched whole) all markup.
+fn alone(lang: Lang, body: &str, first: usize, close: &str) -> String {
+    if lang == Lang::default() {
+        paced(lang, body, first, close)
+    } else {
+        format!("{body}{close}")
+    }
+}
+
+/// The ranking page as a reader without JavaScript sees it (`xep-hang.html`), in one language as
+/// [`boot_markup`] is: the unit, the default ranking with the page's own unit highlighted, the
+/// moves and the averages with their notes, and the sources.
+pub fn ranking_markup(lang: Lang, s: &Snapshot, version: &str, published: &str) -> Boot {
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
-    h.push_str("<p class=\"loading\" role=\"status\">Đang tải phần tương tác… <span lang=\"en\">Loading the interactive charts…</span></p>\n");
-    for lang in [Lang::Vi, Lang::En] {
+    h.push_str(&loading(lang));
+    {
         let tag = lang.tag();
         let mut b = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
         b.push_str(&format!(
-            "<header class=\"{}\">{}</header>\n<main><article class=\"dashboard ranking-page\">\n",
+            "<header class=\"{}\">{}{}</header>\n<main><article class=\"dashboard ranking-page\">\n",
             markup::class::SITE,
-            markup::brand(lang)
+            markup::brand(lang),
+            switch(View::Ranking, lang)
         ));
         b.push_str(&format!(
             "{}\n<h1>{}</h1>\n<p class=\"version-note following\">{}</p><p class=\"version-note pinned\">{}</p>\n{}",
@@ -131,7 +155,7 @@ pub fn ranking_markup(s: &Snapshot, version: &str, published: &str) -> Boot {
             .map(|src| present::source_ref(lang, src))
             .collect();
         b.push_str(&markup::sources(lang, &cited));
-        h.push_str(&paced(
+        h.push_str(&alone(
             lang,
             &b,
             first.unwrap_or(b.len()),
@@ -225,13 +249,25 @@ pub fn changes_markup(versions: &[Published]) -> Boot {
     }
 }
 
+/// The link from the static page of `view` in `lang` to the same page in the other language.
+fn switch(view: View, lang: Lang) -> String {
+    let href = view
+        .file_in(lang.other())
+        .unwrap_or_else(|| match view.file() {
+            "" => "./".into(),
+            file => file.into(),
+        });
+    markup::other_language(lang, &href)
+}
+
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
     let tag = lang.tag();
     let mut h = format!("<div class=\"static-{tag}\" lang=\"{tag}\">\n");
     h.push_str(&format!(
-        "<header class=\"{}\">{}</header>\n",
+        "<header class=\"{}\">{}{}</header>\n",
         markup::class::SITE,
-        markup::brand(lang)
+        markup::brand(lang),
+        switch(View::Overview, lang)
     ));
     h.push_str("<main><article class=\"dashboard\">\n");
     h.push_str(&format!(
@@ -314,7 +350,7 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
         .map(|src| present::source_ref(lang, src))
         .collect();
     h.push_str(&markup::sources(lang, &cited));
-    paced(
+    alone(
         lang,
         &h,
         first.unwrap_or(h.len()),

@@ -158,6 +158,21 @@ test('offline: a page the reader opened is read again offline, and says it is a 
   await page.goto(server.url);
   await page.getByTestId('headline').waitFor();
   assert.equal(await page.locator('.offline-note').count(), 0);
+  // An English reader's page fetches its English content (index.en.html): kept as it is read, so
+  // that offline the English page is there before the app, as online.
+  assert.ok(!(await kept(page)).some((u) => u.endsWith('index.en.html')), 'not for a Vietnamese reader');
+  await page.goto(`${server.url}?lang=en`);
+  await keeps(page, [`${server.url}index.en.html`]);
+  await context.setOffline(true);
+  // (The app may take over at once from the kept WASM: what the page showed before it is noted.)
+  await page.addInitScript(() => new MutationObserver((_, o) => {
+    const rate = document.querySelector('#boot .static-en .tally.headline .rate');
+    if (rate) { window.__staticEn = rate.textContent; o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
+  await page.reload();
+  await page.waitForFunction(() => window.__staticEn);
+  assert.equal(await page.evaluate(() => window.__staticEn), '89.7%');
+  await context.setOffline(false);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -197,6 +197,39 @@ test('without JavaScript the page still shows the real figures, the four charts 
   assert.doesNotMatch(await boot.locator('.static-vi').textContent(), /seed-|Quyết định 17\/QĐ-UBQGCĐS/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  // The English page is a page of its own, linked from the Vietnamese one (and back), named in the
+  // head for crawlers.
+  assert.equal(await page.locator('head link[rel=alternate][hreflang=en]').getAttribute('href'), 'index.en.html');
+  await boot.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/\/index\.en\.html$/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'Chỉ số · Official figures, with their sources');
+  assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '89.7%');
+  assert.equal(await boot.locator('.chart-svg svg:visible').count(), 5, 'the five charts, in English');
+  assert.match(await boot.locator('#chart-pillars-en svg:visible').textContent(), /13\/16 · 81\.3%/);
+  assert.equal(await boot.locator('.static-en .sources li a').count(), 11);
+  assert.equal(await boot.locator('.static-vi').count(), 0);
+  assert.equal(await page.locator('head link[rel=alternate][hreflang=vi]').getAttribute('href'), './');
+  await boot.getByRole('link', { name: 'Tiếng Việt' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  await page.context().close();
+});
+
+test('the English page sends a reader with script to the app in English, keeping the link', async () => {
+  const page = await openPage(browser, { width: 412, height: 823 });
+  await page.route('**/*.wasm', () => {});
+  await page.goto(`${server.url}index.en.html?theme=dark#chart-context-en`);
+  await page.waitForURL(/\/\?theme=dark&lang=en#chart-context-en$/);
+  const boot = page.locator('#boot');
+  await boot.locator('.static-en').waitFor();
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+  assert.equal(await boot.locator('.static-en .tally.headline .rate').textContent(), '89.7%');
+  // The ranking's too, and a link that asks for Vietnamese keeps it.
+  await page.goto(`${server.url}xep-hang.en.html?lang=vi`);
+  await page.waitForURL(/\/xep-hang\.html\?lang=vi$/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
@@ -234,9 +267,10 @@ test('with script, the page paints its first chart first and then puts the rest 
   assert.equal(await boot.locator('.static-vi .chart-svg svg:visible').count(), 5);
   assert.equal(await boot.locator('.static-vi .cards').count(), 3);
   assert.equal(await boot.locator('.static-vi .sources li a').count(), 11);
-  // The English page is for a reader whose link asks for it: it stays text, and unseen (the page
-  // is as long as without script, where the English page is hidden by the stylesheet).
-  assert.equal(await page.locator('noscript[data-later="en"]').count(), 1);
+  // The English page is for a reader whose link asks for it: it is a page of its own
+  // (index.en.html, fetched for them), not in this one (issue #16 §5).
+  assert.equal(await page.locator('noscript[data-later="en"]').count(), 0);
+  assert.doesNotMatch(raw, /<div class="static-en"/);
   assert.doesNotMatch(await page.locator('body').innerText(), /<svg|<figure|static-en/);
   const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
   await quiet.goto(server.url);
@@ -260,10 +294,25 @@ test('with script, the page paints its first chart first and then puts the rest 
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.equal(await boot.locator('#chart-headline .chart-area.w-wide').isVisible(), true);
 
-  await page.goto(`${server.url}?lang=en`);
-  await page.waitForFunction(() => !document.querySelector('noscript[data-later="en"]'));
+  // A reader in English gets the English page, fetched while the page arrives, put in place whole.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}?lang=en#chart-context-en`);
+  await boot.locator('.static-en').waitFor();
+  assert.ok(fetched.includes('/index.en.html'), fetched.join(' '));
   assert.equal(await boot.locator('.static-en .chart-svg svg:visible').count(), 5);
+  assert.equal(await boot.locator('.static-en .cards').count(), 3);
   assert.equal(await page.locator('noscript[data-later="vi"]').count(), 1);
+  // Its link to a chart lands on it, though the chart came after the page.
+  await page.waitForFunction(() => Math.abs(document.getElementById('chart-context-en').getBoundingClientRect().top) < 5);
+  // Its rules came with it, allowed by the page's policy: the marks are placed and answer.
+  await boot.locator('#chart-pillars-en .mark:visible').first().focus();
+  assert.equal(await boot.locator('#chart-pillars-en .tooltip:visible').count(), 1);
+  // A Vietnamese reader never fetches it.
+  fetched.length = 0;
+  await page.goto(server.url);
+  await page.waitForFunction(() => !document.querySelector('noscript[data-later="vi"]'));
+  assert.ok(!fetched.includes('/index.en.html'), fetched.join(' '));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
@@ -399,6 +448,7 @@ test('the static page and the app show the shared pieces alike, in both language
   const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
   await quiet.goto(server.url);
   const staticVi = await read(pieces(quiet.locator('#boot .static-vi'), quiet.locator('#boot .static-vi .chart-figure')));
+  await quiet.goto(`${server.url}index.en.html`);
   const staticEn = await read(pieces(quiet.locator('#boot .static-en'), quiet.locator('#boot .static-en .chart-figure')));
   await quiet.context().close();
 
