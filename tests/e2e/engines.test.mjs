@@ -271,6 +271,15 @@ for (const name of ENGINES) describe(name, () => {
         assert.equal(wasm() - before, 0, 'the WASM was fetched: the loader ran');
         assert.equal(await page.evaluate(() => !!document.getElementById('app')), false);
         await page.close();
+        // An English reader's page fetches its English content (index.en.html) and puts it in
+        // place, its figures' rules allowed by the page's policy, in this engine too.
+        const en = await engine.open(`${server.url}?lang=en`);
+        await en.waitFor('#boot .static-en .chart-svg svg', { visible: true });
+        assert.equal(await en.evaluate(() => getComputedStyle(document.querySelector('#boot .static-en .chart-area.static .mark')).position), 'absolute');
+        assert.deepEqual(await en.evaluate(() => window.__probe.violations), [], 'no CSP violation');
+        // (The one error is the tampered loader's, refused.)
+        assert.deepEqual((await en.errors()).filter((e) => !/integrity|\/boot-[0-9a-f]+\.js$/.test(e)), []);
+        await en.close();
       } finally {
         site.write(loader, original);
       }
