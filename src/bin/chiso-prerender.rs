@@ -354,16 +354,7 @@ fn main() -> std::process::ExitCode {
                 let site = site.ok_or("--oembed needs CHISO_SITE_URL=https://…/")?;
                 oembed(std::path::Path::new(dist), &site)
             });
-            return match done {
-                Ok(done) => {
-                    println!("chiso-prerender: wrote {done}");
-                    std::process::ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("chiso-prerender: {e}");
-                    std::process::ExitCode::FAILURE
-                }
-            };
+            return report(done);
         }
     }
     let Some(dist) = args.first() else {
@@ -372,7 +363,13 @@ fn main() -> std::process::ExitCode {
         );
         return std::process::ExitCode::from(2);
     };
-    match run(std::path::Path::new(&dist)) {
+    report(run(std::path::Path::new(&dist)))
+}
+
+/// What a run wrote, or why it stopped, and the exit code that says which.
+#[cfg(not(target_arch = "wasm32"))]
+fn report(done: Result<String, String>) -> std::process::ExitCode {
+    match done {
         Ok(done) => {
             println!("chiso-prerender: wrote {done}");
             std::process::ExitCode::SUCCESS
