@@ -75,7 +75,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
 
     let site = site_url()?;
     let base = site.as_ref().map_or("", |s| s.as_str());
-    let p = preview(&snapshot, format!("{base}{image_name}"));
+    let p = preview(Lang::Vi, &snapshot, format!("{base}{image_name}"));
     // The height each chart's fixed-size embed needs, for the embed dialog (in the pages' heads)
     // and the oEmbed answers.
     let heights: Vec<(ChartId, u32)> = ChartId::ALL
@@ -131,7 +131,11 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             View::Overview => boot_markup(other, &snapshot, &version.version, &version.published),
             View::Ranking => ranking_markup(other, &snapshot, &version.version, &version.published),
         };
-        let html = other_language_head(&finish(view, boot)?, view, other)?;
+        let own = preview(other, &snapshot, format!("{base}{image_name}"));
+        let html = inject_preview(
+            &other_language_head(&finish(view, boot)?, view, other)?,
+            &own,
+        );
         write_page(&name, html.clone(), Served::Static)?;
         others.push((view, name, html));
     }

@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn the_preview_carries_the_headline_figure() {
-        let p = preview(&snapshot(), "og.png".into());
+        let p = preview(Lang::Vi, &snapshot(), "og.png".into());
         assert!(p
             .description
             .starts_with("Đạt 35/39 chỉ tiêu (89,7%), cả năm 2023"));
@@ -101,11 +101,17 @@ mod tests {
         let again = inject_preview(&out, &p);
         assert_eq!(again.matches("og:title").count(), 1);
         assert_eq!(again, out);
+        // The English page's own, in English.
+        let en = inject_preview(&out, &preview(Lang::En, &snapshot(), "og.png".into()));
+        assert!(en.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+        assert!(en.contains("<meta property=\"og:locale:alternate\" content=\"vi_VN\">"));
+        assert!(en.contains("<meta name=\"description\" content=\"35 of 39 indicators met (89.7%)"));
+        assert_eq!(en.matches("og:title").count(), 1);
     }
 
     #[test]
     fn quotes_in_data_cannot_break_out_of_the_attribute() {
-        let mut p = preview(&snapshot(), "og.png".into());
+        let mut p = preview(Lang::Vi, &snapshot(), "og.png".into());
         p.title = "\"><script>alert(1)</script>".into();
         let out = inject_preview("<head></head>", &p);
         assert!(!out.contains("<script>"));

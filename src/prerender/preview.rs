@@ -15,11 +15,14 @@ pub struct Preview {
     /// Absolute where the site's URL is known, else relative to the page.
     pub image: String,
     pub image_alt: String,
+    /// The language of its texts (and of the page it is for).
+    pub lang: Lang,
 }
 
-pub fn preview(s: &Snapshot, image: String) -> Preview {
-    let lang = Lang::Vi;
+/// The preview of the page in `lang` (the English page, `index.en.html`, has its own).
+pub fn preview(lang: Lang, s: &Snapshot, image: String) -> Preview {
     Preview {
+        lang,
         title: format!("{} · {}", lang.pick(&s.title), t(lang, Key::AppName)),
         description: present::headline_summary(lang, s),
         image,
@@ -28,6 +31,14 @@ pub fn preview(s: &Snapshot, image: String) -> Preview {
             present::chart_title(lang, ChartId::Headline),
             present::headline_summary(lang, s)
         ),
+    }
+}
+
+/// OpenGraph's name for a language's locale.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "vi_VN",
+        Lang::En => "en_US",
     }
 }
 
@@ -47,12 +58,16 @@ pub fn inject_preview(html: &str, p: &Preview) -> String {
     };
     let tags = [
         ("property", "og:type", "website".to_string()),
-        ("property", "og:locale", "vi_VN".to_string()),
-        ("property", "og:locale:alternate", "en_US".to_string()),
+        ("property", "og:locale", locale(p.lang).to_string()),
+        (
+            "property",
+            "og:locale:alternate",
+            locale(p.lang.other()).to_string(),
+        ),
         (
             "property",
             "og:site_name",
-            t(Lang::Vi, Key::AppName).to_string(),
+            t(p.lang, Key::AppName).to_string(),
         ),
         ("property", "og:title", p.title.clone()),
         ("property", "og:description", p.description.clone()),
