@@ -35,9 +35,11 @@ pub(super) fn js_str(s: &str) -> String {
 ///
 /// `other`: the file that holds the page's static content in the other language (see
 /// `View::file_in`), if it is not in the page itself. For a reader in that language the script
-/// fetches it at once, while the page is still arriving, and puts it in place once both are
-/// there (then goes to the `#figure`); if it cannot be had, that reader waits for the app, as
-/// before the static page existed.
+/// fetches it at once, while the page is still arriving, and once both are there parses its
+/// content as the page's own is parsed (as a fragment with scripting on, so what it holds back
+/// stays text): its first chart, with the drawing the screen shows, then the rest once that is
+/// painted, then the `#figure`. If it cannot be had, that reader waits for the app, as before
+/// the static page existed.
 pub fn boot_script(
     snapshot_id: &str,
     version: &str,
@@ -73,8 +75,9 @@ later=function(had){{var id=target();if(typeof had!=='boolean')had=!id||!!docume
 document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
 if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
 addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
-h.lang==={first}?painted(later):en?en.then(function(x){{var n=x&&new DOMParser().parseFromString(x,'text/html').querySelector('#boot>.static-'+h.lang),b=document.getElementById('boot'),id=target(),had=!id||!!document.getElementById(id);\
-if(n&&b)b.appendChild(document.importNode(n,true));return had}}).then(later,later):later()}});\
+h.lang==={first}?painted(later):en?en.then(function(x){{var a=x.indexOf('<div class=\"static-'+h.lang+'\"'),z=x.lastIndexOf('</body>'),b=document.getElementById('boot'),id=target(),had=!id||!!document.getElementById(id);\
+if(a<0||z<a||!b)return later(had);b.appendChild(document.createRange().createContextualFragment(x.slice(a,z)));\
+document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});painted(function(){{later(had)}})}}).catch(later):later()}});\
 function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
 if(document.hidden)return f();\
 if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\

@@ -172,8 +172,17 @@ mod tests {
         assert!(en.contains(
             "<a class=\"lang-switch\" href=\"./\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"
         ));
-        // All of it markup: it is read without script, or fetched whole.
-        assert!(!en.contains("<noscript"));
+        // Held back as the Vietnamese page is: the first page's script parses it as a page would.
+        let live = parsed_with_script(&en);
+        assert_eq!(live.matches("<figure").count(), 1);
+        assert_eq!(by_width_in(&en, "en").len(), BOOT_WIDTHS.len());
+        assert_eq!(
+            held_back(&en)
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .collect::<Vec<_>>(),
+            ["en"]
+        );
         assert!(!en.contains("static-vi") && !en.contains("class=\"loading\""));
         assert_eq!(
             en.matches("<svg").count(),
@@ -197,7 +206,11 @@ mod tests {
 
     /// The bounds of each drawing held back until the width is known, each holding one drawing.
     fn by_width(html: &str) -> Vec<String> {
-        html.split("<noscript data-width=\"vi\"")
+        by_width_in(html, "vi")
+    }
+
+    fn by_width_in(html: &str, lang: &str) -> Vec<String> {
+        html.split(&format!("<noscript data-width=\"{lang}\""))
             .skip(1)
             .map(|part| {
                 let (bounds, rest) = part.split_once('>').expect("an open tag");
@@ -321,7 +334,8 @@ mod tests {
         assert!(script.contains("first-contentful-paint"));
         // A reader in the other language: that page fetched at once, its content put in.
         assert!(script.contains("var o=\"index.en.html\",en=o&&h.lang!==\"vi\"?fetch(o)"));
-        assert!(script.contains("querySelector('#boot>.static-'+h.lang)"));
+        assert!(script.contains("x.indexOf('<div class=\"static-'+h.lang+'\"')"));
+        assert!(script.contains("createContextualFragment(x.slice(a,z))"));
         assert!(boot_script("x", "y", "z", "w", None).contains("var o=null,"));
     }
 

@@ -61,13 +61,12 @@ fn width_later(lang: Lang, i: usize, area: &str) -> String {
 /// known (see [`width_later`]).
 pub(crate) const WIDTH: &str = "data-width";
 
-/// A language's static content as it is sent: in the first language, what comes before the end
-/// of the first chart (`first`, a byte offset of `body`) is markup, and the rest [`later`]; the
-/// other language, which the page shows only to a reader whose link asks for it, is all [`later`].
-/// `close` closes what `body` left open.
+/// A language's static content in a page that holds both (an embed page, the change log), as it
+/// is sent: the first language's as [`alone`]; the other language, which the page shows only to a
+/// reader whose link asks for it, all [`later`]. `close` closes what `body` left open.
 fn paced(lang: Lang, body: &str, first: usize, close: &str) -> String {
     if lang == Lang::default() {
-        format!("{}{}{close}", &body[..first], later(lang, &body[first..]))
+        alone(lang, body, first, close)
     } else {
         later(lang, &format!("{body}{close}"))
     }
@@ -106,14 +105,13 @@ fn loading(lang: Lang) -> String {
     }
 }
 
-/// A page's static content as it is sent in `lang`: the first language's [`paced`], another
-/// language's (a page of its own, read without script or fetched whole) all markup.
+/// A page's static content in its own language, as it is sent: what comes before the end of its
+/// first chart (`first`, a byte offset of `body`) is markup, and the rest [`later`]. In another
+/// language than the first (a page of its own) too: a reader without script reads all of it
+/// there, and the first page's script, which fetches it for a reader in that language, parses it
+/// as a page would, the first chart first.
 fn alone(lang: Lang, body: &str, first: usize, close: &str) -> String {
-    if lang == Lang::default() {
-        paced(lang, body, first, close)
-    } else {
-        format!("{body}{close}")
-    }
+    format!("{}{}{close}", &body[..first], later(lang, &body[first..]))
 }
 
 /// The ranking page as a reader without JavaScript sees it (`xep-hang.html`), in one language as
@@ -364,9 +362,10 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
 /// The rules that place its marks follow it in a `<style>` of its own (allowed by its hash, see
 /// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
 /// the rules of the 23 other drawings on the page.
+/// `first`: the first chart a reader parses (of a page in its own language, or of the first
+/// language in an embed page): markup before the first paint, its drawings held back by width.
 fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId, first: bool) -> String {
-    // Only the first language's first chart is markup before the first paint (see [`paced`]).
-    let by_width = first && lang == Lang::default();
+    let by_width = first;
     let scope = figure.to_string();
     let pick = present::Pick::default();
     let summary = present::chart_summary(lang, id, s, &pick);
@@ -410,7 +409,15 @@ pub fn embed_markup(s: &Snapshot, chart: ChartId, version: &str, published: &str
     let mut h = String::from("<div id=\"boot\" class=\"prerendered\">\n");
     for lang in [Lang::Vi, Lang::En] {
         let tag = lang.tag();
-        let figure = static_figure(lang, s, chart, FigureId::embed(chart, lang), true);
+        // Both languages are in the page: only the first language's chart is markup before the
+        // first paint (see [`paced`]).
+        let figure = static_figure(
+            lang,
+            s,
+            chart,
+            FigureId::embed(chart, lang),
+            lang == Lang::default(),
+        );
         let footer = |pinned: bool| {
             let pin = pinned.then_some((s.id.as_str(), version));
             format!(

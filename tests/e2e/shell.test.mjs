@@ -299,6 +299,8 @@ test('with script, the page paints its first chart first and then puts the rest 
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${server.url}?lang=en#chart-context-en`);
   await boot.locator('.static-en').waitFor();
+  // Parsed as the page is: its first chart first, the rest once that is painted.
+  await page.waitForFunction(() => !document.querySelector('noscript[data-later="en"]'));
   assert.ok(fetched.includes('/index.en.html'), fetched.join(' '));
   assert.equal(await boot.locator('.static-en .chart-svg svg:visible').count(), 5);
   assert.equal(await boot.locator('.static-en .cards').count(), 3);
