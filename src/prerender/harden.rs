@@ -101,25 +101,6 @@ o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeo
     )
 }
 
-/// The one inline script of a page's static content in another language than the first
-/// (`View::file_in`): a reader with script is sent at once to the page itself, in that language
-/// (`lang`, unless the link asks for the first), where the app runs; the page's script fetches
-/// this file back for them. A reader without script, or a crawler, reads this page as it is.
-pub fn to_app_script(view: View, lang: Lang) -> String {
-    let page = match view.file() {
-        "" => "./",
-        file => file,
-    };
-    format!(
-        "(function(){{var q=new URLSearchParams(location.search);if(q.get({l})!=={first})q.set({l},{lang});\
-location.replace({page}+'?'+q+location.hash)}})();",
-        l = js_str(param::LANG),
-        first = js_str(Lang::default().tag()),
-        lang = js_str(lang.tag()),
-        page = js_str(page),
-    )
-}
-
 /// No page preloads the WASM or the data: the loader (see [`harden`]) fetches them once the page
 /// is painted, or, in an embed page, once its reader interacts (the data by `fetch()`, which the app
 /// takes over: see [`crate::load::EARLY_DATA`]). The JS glue's `modulepreload`
@@ -208,65 +189,6 @@ pub fn view_head(html: &str, view: View, script: &str) -> Result<String, String>
     );
     let out = with_title(&out, &present::page_title(Lang::Vi, view));
     with_boot_script(&out, script)
-}
-
-/// Makes a finished page the static content of `view` in `lang`, another language than the first
-/// (`View::file_in`): `<html lang>` says so, the title is the page's in that language, no app is
-/// loaded, and its one inline script ([`to_app_script`]) sends a reader with script to the page
-/// itself. It names the first language's page as its alternate.
-pub fn other_language_head(html: &str, view: View, lang: Lang) -> Result<String, String> {
-    let open = "<html lang=\"vi\">";
-    if !html.contains(open) {
-        return Err("index.html has no <html lang=\"vi\">".into());
-    }
-    let out = html.replacen(open, &format!("<html lang=\"{}\">", lang.tag()), 1);
-    let title = present::page_title(lang, view);
-    let first = match view.file() {
-        "" => "./",
-        file => file,
-    };
-    let out = with_alternate(
-        &without_app(&with_title(&out, &title)),
-        Lang::default(),
-        first,
-    )?;
-    with_boot_script(&out, &to_app_script(view, lang))
-}
-
-/// Names, in the head, the same page in another language (`hreflang`), for crawlers.
-pub fn with_alternate(html: &str, lang: Lang, href: &str) -> Result<String, String> {
-    let at = html.find("</head>").ok_or("no </head>")?;
-    let mut out = html.to_string();
-    out.insert_str(
-        at,
-        &format!(
-            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
-            lang.tag(),
-            super::attr(href)
-        ),
-    );
-    Ok(out)
-}
-
-/// Allows in `html`'s CSP the inline stylesheets of `other` too: the page's script puts `other`'s
-/// content (the page in another language, fetched) into it.
-pub fn allow_styles_of(html: &str, other: &str) -> Result<String, String> {
-    let csp = "style-src 'self'";
-    let at = html
-        .find(csp)
-        .ok_or("no CSP to allow the styles (run harden first)")?
-        + csp.len();
-    let policy = meta_csp(html).unwrap_or("");
-    let more = style_hashes(other)?;
-    let missing: Vec<&str> = more
-        .split(' ')
-        .filter(|h| !h.is_empty() && !policy.contains(h))
-        .collect();
-    let mut out = html.to_string();
-    for h in missing.iter().rev() {
-        out.insert_str(at, &format!(" {h}"));
-    }
-    Ok(out)
 }
 
 /// A page that needs no app (the change log): the loader and the glue's preload go, so the page

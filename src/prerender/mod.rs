@@ -8,12 +8,15 @@
 //!   loader that replaces Trunk's inline script, the inlined stylesheet and the one small inline
 //!   script allowed by its hash;
 //! - `preview`: OpenGraph and Twitter tags and the preview image;
+//! - `language`: the page in another language than the first, a page of its own that the
+//!   first page's script fetches for a reader in that language;
 //! - `offline`: the service worker that keeps an opened page readable offline, and the loader's
 //!   part that registers it and says when the page shows a kept copy;
 //! - `studio`: the same hardening for the data editors' studio (`studio.html`).
 
 mod embed_size;
 mod harden;
+mod language;
 mod oembed;
 mod offline;
 mod page;
@@ -22,11 +25,11 @@ mod studio;
 
 pub use embed_size::{fixed_height, height_at, with_heights_meta, COLUMNS, NARROWEST, WIDEST};
 pub use harden::{
-    allow_styles_of, app_files, boot_script, embed_head, harden, header_csp, icon, inline_css,
-    meta_csp, nginx_csp_map, other_language_head, sri, style_hashes, to_app_script, view_head,
-    with_alternate, with_boot_script, with_title, without_app, without_eager_preloads, Framing,
-    Served, Warm, CSP,
+    app_files, boot_script, embed_head, harden, header_csp, icon, inline_css, meta_csp,
+    nginx_csp_map, sri, style_hashes, view_head, with_boot_script, with_title, without_app,
+    without_eager_preloads, Framing, Served, Warm, CSP,
 };
+pub use language::{allow_styles_of, other_language_head, to_app_script, with_alternate};
 pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
 pub use offline::{service_worker, OFFLINE_ATTR, STAMP, SW_CSP, SW_FILE};
 pub use page::{
@@ -337,41 +340,6 @@ mod tests {
         assert!(script.contains("x.indexOf('<div class=\"static-'+h.lang+'\"')"));
         assert!(script.contains("createContextualFragment(x.slice(a,z))"));
         assert!(boot_script("x", "y", "z", "w", None).contains("var o=null,"));
-    }
-
-    #[test]
-    fn the_english_page_sends_a_reader_with_script_to_the_app_and_lends_it_its_styles() {
-        let page = "<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-a'\">\n<meta name=\"viewport\" content=\"width=device-width\"><link rel=\"modulepreload\" href=\"./chiso-1.js\">\n<title>Chỉ số</title></head><body><script type=\"module\" src=\"./boot-1.js\"></script></body></html>";
-        let en = other_language_head(page, View::Ranking, Lang::En).expect("English page");
-        assert!(en.starts_with("<html lang=\"en\">"));
-        assert!(en.contains(&format!(
-            "<title>{}</title>",
-            text(&present::page_title(Lang::En, View::Ranking))
-        )));
-        assert!(
-            !en.contains("modulepreload") && !en.contains("boot-1.js"),
-            "no app"
-        );
-        assert!(en.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"xep-hang.html\">"));
-        let script = to_app_script(View::Ranking, Lang::En);
-        assert_eq!(
-            script,
-            "(function(){var q=new URLSearchParams(location.search);if(q.get(\"lang\")!==\"vi\")q.set(\"lang\",\"en\");location.replace(\"xep-hang.html\"+'?'+q+location.hash)})();"
-        );
-        assert!(en.contains(&format!("<script>{script}</script>")));
-        assert!(to_app_script(View::Overview, Lang::En).contains("location.replace(\"./\"+"));
-
-        // The first page allows the English page's styles, once each.
-        let other = "<style>#b{}</style><style>#c{}</style><style>#b{}</style>";
-        let out = allow_styles_of(page, other).expect("allowed");
-        let policy = meta_csp(&out).expect("policy");
-        for css in ["#b{}", "#c{}"] {
-            use sha2::Digest;
-            let h = format!("'sha256-{}'", base64(&sha2::Sha256::digest(css.as_bytes())));
-            assert_eq!(policy.matches(&h).count(), 1, "{policy}");
-        }
-        assert!(policy.contains("style-src 'self' 'sha256-"));
-        assert_eq!(allow_styles_of(&out, other).expect("again"), out);
     }
 
     /// The head of a Trunk build, and its files as [`built`] reads them.
