@@ -178,9 +178,10 @@ pub fn ChartFigure(
     let tooltip_id = format!("{id}-tooltip");
     let tip = std::cell::RefCell::new(None);
     let overlay = NodeRef::<leptos::html::Div>::new();
-    let live = NodeRef::<leptos::html::P>::new();
     Effect::new(move |_| {
-        let (Some(overlay), Some(live)) = (overlay.get(), live.get()) else {
+        let Some(overlay) = overlay.get() else { return };
+        // The live region is the overlay's last child (the boxes go in before it).
+        let Some(live) = overlay.last_element_child() else {
             return;
         };
         let i = active.get();
@@ -247,7 +248,7 @@ pub fn ChartFigure(
                     // Where views/tooltip.rs draws the open mark's outline and tooltip, and says
                     // it to screen readers (the live region: after the tooltip, as ever).
                     <div class="chart-overlay" node_ref=overlay>
-                        <p class="sr-only" aria-live="polite" node_ref=live></p>
+                        <p class="sr-only" aria-live="polite"></p>
                     </div>
                 </div>
                 <p class="chart-help" id=help_id>{move || t(lang.get(), Key::ChartHelp)}</p>

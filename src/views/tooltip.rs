@@ -4,8 +4,9 @@
 //! A pointer going down a chart opens another mark every few pixels. Rebuilt as a view each time,
 //! the two boxes cost a slow phone more than a frame (issue #14), so they are made once when a
 //! mark opens, and the next mark only rewrites their place and their words. They live in the
-//! overlay, a box the stylesheet lays out on its own (`.chart-overlay`), and are placed by a
-//! transform, so that neither showing nor moving them lays out or repaints the page or the drawing.
+//! overlay, a box the stylesheet lays out on its own (`.chart-overlay`), each its own compositor
+//! layer placed by a transform: showing, moving or rewriting them lays out nothing around them,
+//! and rasterizes neither the drawing nor the page again.
 
 use std::time::Duration;
 
