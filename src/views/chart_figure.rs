@@ -177,14 +177,21 @@ pub fn ChartFigure(
 
     let tooltip_id = format!("{id}-tooltip");
     let tip = std::cell::RefCell::new(None);
+    let overlay = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let Some(el) = area.get() else { return };
+        let Some(overlay) = overlay.get() else { return };
+        // The live region is the overlay's last child (the boxes go in before it).
+        let Some(live) = overlay.last_element_child() else {
+            return;
+        };
         let i = active.get();
         drawn.with(|d| {
             let (mark, width) = d
                 .as_ref()
                 .map_or((None, 0.0), |d| (i.and_then(|i| d.marks.get(i)), d.width));
-            tip.replace_with(|old| tooltip::update(&el, old.take(), mark, width, &tooltip_id));
+            tip.replace_with(|old| {
+                tooltip::update(&overlay, &live, old.take(), mark, width, &tooltip_id)
+            });
         });
     });
     let help_id = format!("{id}-help");
@@ -238,9 +245,12 @@ pub fn ChartFigure(
                     style:height=move || drawn.with(|d| d.as_ref().map(|d| format!("{}px", d.height)))
                 >
                     <div class="chart-svg" aria-hidden="true" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()))></div>
+                    // Where views/tooltip.rs draws the open mark's outline and tooltip, and says
+                    // it to screen readers (the live region: after the tooltip, as ever).
+                    <div class="chart-overlay" node_ref=overlay>
+                        <p class="sr-only" aria-live="polite"></p>
+                    </div>
                 </div>
-                // Right after the chart area, where views/tooltip.rs finds it and writes.
-                <p class="sr-only" aria-live="polite"></p>
                 <p class="chart-help" id=help_id>{move || t(lang.get(), Key::ChartHelp)}</p>
                 {move || empty_note().map(|n| view! { <p class="chart-note" data-testid=format!("empty-note-{id}")>{n}</p> })}
             </div>

@@ -102,8 +102,30 @@ test('hovering a ranking row answers with its province; a finger tap too', async
   await page.mouse.move(own.x + own.width / 2, own.y + own.height / 2);
   await tooltip(page).waitFor();
   assert.match(await tooltip(page).textContent(), /^Bà Rịa - Vũng TàuThứ hạng: 10\/63Điểm DTI: 0,7353Đơn vị của trang này/);
+  // Where the boxes are (chart::mark::tooltip_box): the outline around the row under the pointer,
+  // the tooltip 6 px below it, 260 px wide at most, inside the chart.
+  const area = page.getByTestId('chart-ranking');
+  const boxes = async () => ({ chart: await area.boundingBox(), focus: await area.locator('.mark-focus').boundingBox(), tip: await tooltip(page).boundingBox() });
+  const near = (a, b, what) => assert.ok(Math.abs(a - b) < 0.5, `${what}: ${a} ≠ ${b}`);
+  let { chart, focus, tip } = await boxes();
+  assert.ok(focus.y <= own.y + own.height / 2 && own.y + own.height / 2 <= focus.y + focus.height, 'the outline is around the row');
+  near(tip.y, focus.y + focus.height + 6, 'the tooltip sits 6 px below the outline');
+  near(tip.width, Math.min(260, chart.width), 'the tooltip is 260 px wide at most');
+  assert.ok(tip.x >= chart.x - 0.5 && tip.x + tip.width <= chart.x + chart.width + 0.5, 'the tooltip is inside the chart');
+  // Screen readers hear the same words from the live region.
+  const live = area.locator('[aria-live=polite]');
+  await page.waitForFunction((el) => el.textContent.startsWith('Bà Rịa - Vũng Tàu. Thứ hạng: 10/63. Điểm DTI: 0,7353'), await live.elementHandle());
+  // The next row down: the same boxes, moved, with its words.
+  await page.mouse.move(own.x + own.width / 2, focus.y + focus.height + 4);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=chart-ranking] [data-testid=tooltip]').textContent.startsWith('Bà Rịa'));
+  assert.match(await tooltip(page).textContent(), /^Thanh HóaThứ hạng: 11\/63/);
+  const next = await boxes();
+  assert.ok(next.focus.y >= focus.y + focus.height - 0.5 && next.focus.height === focus.height, 'the outline is on the next row');
+  near(next.tip.y, next.focus.y + next.focus.height + 6, 'and the tooltip below it');
+  await page.waitForFunction((el) => el.textContent.startsWith('Thanh Hóa. Thứ hạng: 11/63'), await live.elementHandle());
   await page.mouse.move(1, 1);
   await tooltip(page).waitFor({ state: 'detached' });
+  await page.waitForFunction((el) => el.textContent === '', await live.elementHandle());
   await row(/Bắc Kạn/).scrollIntoViewIfNeeded();
   const last = await row(/Bắc Kạn/).boundingBox();
   await page.touchscreen.tap(last.x + last.width / 2, last.y + last.height / 2);
