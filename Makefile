@@ -88,7 +88,7 @@ size: dist
 # `SCALE=only` runs it alone.
 bench: dist setup-chromium bench/node_modules/.installed
 	mkdir -p bench/out/static
-	cargo run --quiet --release --bin chiso-prerender -- --static-page public/data/ba-ria-vung-tau-2023.json bench/out/static/index.html
+	cargo run --quiet --release --bin chiso-prerender -- --static-page public/data/ba-ria-vung-tau-2023.json bench/out/static
 	node bench/pages.mjs
 	-[ "$${SCALE:-1}" = only ] || node bench/run.mjs
 	-[ "$${SCALE:-1}" = 0 ] || { cargo run --quiet --release --bin chiso-gen -- dist bench/out/scale && node bench/scale.mjs; }

@@ -58,6 +58,9 @@ pub enum Key {
     ProblemsIn,
     /// The label of the switch that leads to the other language, written in that language.
     SwitchLanguage,
+    /// The link, for a reader without script whose browser did not follow the page's refresh, to
+    /// the page of its own that holds all of the static page (`View::file_in`).
+    WholePage,
     IndicatorsMet,
     FullYear,
     Source,
@@ -227,6 +230,7 @@ fn words(key: Key) -> [&'static str; 2] {
         Retry => ["Thử lại", "Try again"],
         ProblemsIn => ["Lỗi trong tệp", "Problems in file"],
         SwitchLanguage => ["English", "Tiếng Việt"],
+        WholePage => ["Đọc cả trang", "Read the whole page"],
         IndicatorsMet => ["chỉ tiêu đạt", "indicators met"],
         FullYear => ["Cả năm", "Full year"],
         Source => ["Nguồn", "Source"],

@@ -120,19 +120,17 @@ impl View {
         }
     }
 
-    /// The page's static content in a language other than the first, at an address of its own
-    /// (`index.en.html`, `xep-hang.en.html`): what readers without script and crawlers read in that
-    /// language, and what the page's own script fetches for a reader in it, so that a Vietnamese
-    /// reader's page does not carry it. `None` for the first language: that is the page itself.
-    pub fn file_in(self, lang: Lang) -> Option<String> {
-        if lang == Lang::default() {
-            return None;
-        }
+    /// The page's static content in one language, all of it, at an address of its own
+    /// (`index.vi.html`, `index.en.html`, `xep-hang.vi.html`, `xep-hang.en.html`): what readers
+    /// without script and crawlers read, and what the page's own script fetches for a reader with
+    /// script, so that the page itself carries only what its first chart needs (issue #16 §5, §6):
+    /// in the first language, the rest after its first chart; in another, all of it.
+    pub fn file_in(self, lang: Lang) -> String {
         let stem = match self.file() {
             "" => "index",
             file => file.trim_end_matches(".html"),
         };
-        Some(format!("{stem}.{}.html", lang.tag()))
+        format!("{stem}.{}.html", lang.tag())
     }
 }
 
@@ -435,17 +433,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_page_has_its_english_content_at_an_address_of_its_own() {
-        assert_eq!(View::Overview.file_in(Lang::Vi), None);
-        assert_eq!(View::Ranking.file_in(Lang::Vi), None);
-        assert_eq!(
-            View::Overview.file_in(Lang::En).as_deref(),
-            Some("index.en.html")
-        );
-        assert_eq!(
-            View::Ranking.file_in(Lang::En).as_deref(),
-            Some("xep-hang.en.html")
-        );
+    fn each_page_has_its_static_content_in_each_language_at_an_address_of_its_own() {
+        assert_eq!(View::Overview.file_in(Lang::Vi), "index.vi.html");
+        assert_eq!(View::Ranking.file_in(Lang::Vi), "xep-hang.vi.html");
+        assert_eq!(View::Overview.file_in(Lang::En), "index.en.html");
+        assert_eq!(View::Ranking.file_in(Lang::En), "xep-hang.en.html");
     }
 
     #[test]

@@ -23,9 +23,10 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     use chiso::i18n::Lang;
     use chiso::prerender::{
         allow_styles_of, boot_markup, boot_script, changes_markup, embed_head, embed_markup,
-        fixed_height, harden, inject_boot, inject_preview, nginx_csp_map, other_language_head,
-        preview, preview_svg, ranking_markup, view_head, with_alternate, with_boot_script,
-        with_heights_meta, with_title, without_app, Published, Served, Warm,
+        fixed_height, harden, inject_boot, inject_preview, language_page_head, nginx_csp_map,
+        preview, preview_svg, ranking_markup, rest_from, view_head, with_alternate,
+        with_boot_script, with_first_part, with_heights_meta, with_title, without_app, Published,
+        Served, Warm,
     };
     use chiso::present;
     use chiso::route::{View, CHANGES_FILE};
@@ -118,39 +119,59 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         }
         Ok(inject_preview(&html, &p))
     };
-    // Each page's static content in the other language, a page of its own that the page's
-    // script fetches for a reader in that language (`View::file_in`): written first, so that
-    // the page's policy can allow its styles.
+    // Each page's static content in each language, a page of its own (`View::file_in`): readers
+    // without script read it there, and the page's script fetches it for a reader with script (in
+    // the first language the rest after the first chart, in another all of it). Written first, so
+    // that the page's policy can allow its styles.
     let mut others: Vec<(View, String, String)> = Vec::new();
+    let mut firsts: Vec<(View, String, String)> = Vec::new();
     for view in View::ALL {
-        let other = Lang::default().other();
-        let Some(name) = view.file_in(other) else {
-            continue;
-        };
-        let boot = match view {
-            View::Overview => boot_markup(other, &snapshot, &version.version, &version.published),
-            View::Ranking => ranking_markup(other, &snapshot, &version.version, &version.published),
-        };
-        let own = preview(other, &snapshot, format!("{base}{image_name}"));
-        let html = inject_preview(
-            &other_language_head(&finish(view, boot)?, view, other)?,
-            &own,
-        );
-        write_page(&name, html.clone(), Served::Static)?;
-        others.push((view, name, html));
+        for lang in [Lang::default(), Lang::default().other()] {
+            let boot = match view {
+                View::Overview => {
+                    boot_markup(lang, &snapshot, &version.version, &version.published)
+                }
+                View::Ranking => {
+                    ranking_markup(lang, &snapshot, &version.version, &version.published)
+                }
+            };
+            let name = view.file_in(lang);
+            let own = preview(lang, &snapshot, format!("{base}{image_name}"));
+            let html = inject_preview(&language_page_head(&finish(view, boot)?, view, lang)?, &own);
+            write_page(&name, html.clone(), Served::Static)?;
+            if lang == Lang::default() {
+                firsts.push((view, name, html));
+            } else {
+                others.push((view, name, html));
+            }
+        }
     }
-    // A page with its other language: its script fetches that page for a reader in it, its
-    // policy allows that page's styles, and its head names it for crawlers.
-    let with_other = |view: View, html: String| -> Result<(String, Option<&str>), String> {
+    // A page: its first chart and what leads to it; the rest is left in its page of its own in the
+    // first language. It carries the start of the other language's (a template its script moves
+    // into place for a reader in it, the rest fetched), its policy allows that page's styles, and
+    // its head names it for crawlers.
+    let whole = chiso::i18n::t(Lang::default(), chiso::i18n::Key::WholePage);
+    let with_other = |view: View, html: String| -> Result<String, String> {
+        let html = match firsts.iter().find(|(v, _, _)| *v == view) {
+            Some((_, name, _)) => rest_from(&html, Lang::default(), name, whole)?,
+            None => html,
+        };
         match others.iter().find(|(v, _, _)| *v == view) {
-            Some((_, name, other)) => Ok((
-                with_alternate(&allow_styles_of(&html, other)?, Lang::En, name)?,
-                Some(name.as_str()),
-            )),
-            None => Ok((html, None)),
+            Some((_, name, other)) => {
+                let lang = Lang::default().other();
+                let html = with_first_part(
+                    &html,
+                    other,
+                    lang,
+                    name,
+                    chiso::i18n::t(lang, chiso::i18n::Key::WholePage),
+                )?;
+                with_alternate(&allow_styles_of(&html, other)?, lang, name)
+            }
+            None => Ok(html),
         }
     };
-    let (html, other) = with_other(
+    let html = with_other(
         View::Overview,
         finish(
             View::Overview,
@@ -166,7 +187,6 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &present::document_title(Lang::En, None),
         &ranking,
-        other,
     );
     let html = with_title(&html, &present::document_title(Lang::Vi, None));
     let html = with_heights_meta(&with_boot_script(&html, &script)?, &heights)?;
@@ -178,7 +198,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         )?;
         let name = chiso::route::embed_file(chart);
         let title_en = present::document_title(Lang::En, Some(chart));
-        let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking, None);
+        let script = boot_script(&snapshot.id, &version.version, &title_en, &ranking);
         write_page(&name, embed_head(&html, chart, &script)?, Served::Embed)?;
     }
     // The change log: every published version against the one before it, computed here, so the
@@ -209,7 +229,6 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &changes_title(Lang::En),
         &ranking,
-        None,
     );
     let html = with_title(&without_app(&html), &changes_title(Lang::Vi));
     write_page(
@@ -219,7 +238,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     )?;
 
     // The ranking page, its own file: a static host needs no rewrite rule for it.
-    let (html, other) = with_other(
+    let html = with_other(
         View::Ranking,
         finish(
             View::Ranking,
@@ -231,7 +250,6 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         &version.version,
         &present::page_title(Lang::En, View::Ranking),
         &ranking,
-        other,
     );
     let name = View::Ranking.file();
     let html = with_heights_meta(&view_head(&html, View::Ranking, &script)?, &heights)?;
@@ -268,7 +286,11 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
         .and_then(|(_, t)| chiso::prerender::icon(t))
         .into_iter()
         .collect();
-    let fetched: Vec<&str> = others.iter().map(|(_, name, _)| name.as_str()).collect();
+    let fetched: Vec<&str> = firsts
+        .iter()
+        .chain(&others)
+        .map(|(_, name, _)| name.as_str())
+        .collect();
     let sw = chiso::prerender::service_worker(&reader_pages, &kept, &icon, &fetched);
     let sw_file = chiso::prerender::SW_FILE;
     std::fs::write(dist.join(sw_file), sw).map_err(|e| format!("{sw_file}: {e}"))?;
@@ -363,7 +385,7 @@ fn main() -> std::process::ExitCode {
     }
     let Some(dist) = args.first() else {
         eprintln!(
-            "usage: chiso-prerender DIST | chiso-prerender --oembed DIST | chiso-prerender --static-page SNAPSHOT.json OUT.html"
+            "usage: chiso-prerender DIST | chiso-prerender --oembed DIST | chiso-prerender --static-page SNAPSHOT.json OUT_DIR"
         );
         return std::process::ExitCode::from(2);
     };
@@ -385,9 +407,12 @@ fn report(done: Result<String, String>) -> std::process::ExitCode {
     }
 }
 
-/// `make bench`'s floor: the two charts as inline SVG in a page without script.
+/// `make bench`'s floors: the two charts as inline SVG in a page without script (`OUT/index.html`),
+/// and each chart alone, in each language (`OUT/CHART.LANG.html`), the floor of a page whose first
+/// chart it is.
 #[cfg(not(target_arch = "wasm32"))]
 fn static_page(data: &str, out: &str) -> std::process::ExitCode {
+    use chiso::i18n::Lang;
     let snapshot = match std::fs::read(data)
         .map_err(|e| e.to_string())
         .and_then(|b| chiso::validate::parse_snapshot(&b).map_err(|p| p.to_string()))
@@ -398,13 +423,26 @@ fn static_page(data: &str, out: &str) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match std::fs::write(out, chiso::prerender::static_page(&snapshot)) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{out}: {e}");
-            std::process::ExitCode::FAILURE
+    let dir = std::path::Path::new(out);
+    let mut pages = vec![(
+        "index.html".to_string(),
+        chiso::prerender::static_page(&snapshot),
+    )];
+    for chart in chiso::chart_id::ChartId::ALL {
+        for lang in [Lang::Vi, Lang::En] {
+            pages.push((
+                format!("{}.{}.html", chart.as_str(), lang.tag()),
+                chiso::prerender::static_chart_page(&snapshot, chart, lang),
+            ));
         }
     }
+    for (name, html) in pages {
+        if let Err(e) = std::fs::write(dir.join(&name), html) {
+            eprintln!("{}: {e}", dir.join(&name).display());
+            return std::process::ExitCode::FAILURE;
+        }
+    }
+    std::process::ExitCode::SUCCESS
 }
 
 #[cfg(target_arch = "wasm32")]

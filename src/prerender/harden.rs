@@ -33,20 +33,18 @@ pub(super) fn js_str(s: &str) -> String {
 /// the parser has read it (`page::width_later`), before the first paint; the other drawings come
 /// with the rest.
 ///
-/// `other`: the file that holds the page's static content in the other language (see
-/// `View::file_in`), if it is not in the page itself. For a reader in that language the script
-/// fetches it at once, while the page is still arriving, and once both are there parses its
-/// content as the page's own is parsed (as a fragment with scripting on, so what it holds back
-/// stays text): its first chart, with the drawing the screen shows, then the rest once that is
-/// painted, then the `#figure`. If it cannot be had, that reader waits for the app, as before
-/// the static page existed.
-pub fn boot_script(
-    snapshot_id: &str,
-    version: &str,
-    title_en: &str,
-    ranking: &str,
-    other: Option<&str>,
-) -> String {
+/// In the first language the rest after the first chart is not in the page at all but in its page
+/// of its own (`data-src`, see `language::rest_from`): once that chart is painted the script
+/// fetches that page and takes the same held-back markup from it; if it cannot be had, that
+/// reader waits for the app, which shows all of it.
+///
+/// A reader in another language than the first finds the start of their static content in the
+/// page itself, in a `<template>` (see `language::with_first_part`): as soon as the parser has
+/// read it (not at `DOMContentLoaded`, which waits for the loader's module to arrive), the script
+/// moves it into place and puts in the drawing the screen shows, and once that is painted, fetches
+/// the rest as above, then goes to the `#figure`. A page without one (an embed page, the
+/// change log) holds both languages itself.
+pub fn boot_script(snapshot_id: &str, version: &str, title_en: &str, ranking: &str) -> String {
     // The names and values come from `route`, so the script reads the link as the app does:
     // `lang` is English only when it is exactly `en`, a theme is forced only by a value that
     // forces one, and an empty `snapshot` or `v` is no value.
@@ -58,7 +56,6 @@ pub fn boot_script(
     format!(
         "(function(){{var q=new URLSearchParams(location.search),h=document.documentElement,s=q.get({}),v=q.get({}),t=q.get({}),r=q.get({});\
 if(q.get({})==={}){{h.lang={};addEventListener('DOMContentLoaded',function(){{document.title={}}})}}\
-var o={other},en=o&&h.lang!=={first}?fetch(o).then(function(r){{return r.ok?r.text():''}},function(){{return ''}}):null;\
 if({})h.setAttribute('data-theme',t);\
 if(v)h.setAttribute('data-pinned','');\
 if((s&&s!=={})||(v&&v!=={})||(r&&r!=={}))h.setAttribute('data-other','');\
@@ -68,16 +65,21 @@ var p=window.parent;p.postMessage({{type:'chiso:height',height:x}},'*');p.postMe
 var put=function(n){{n.replaceWith(document.createRange().createContextualFragment(n.textContent))}},\
 wq='noscript[{width}=\"'+h.lang+'\"]',mq=function(x){{return!!x&&matchMedia('(min-width:'+x+')').matches}},\
 fits=function(n){{var f=n.getAttribute('data-from');return(!f||mq(f))&&!mq(n.getAttribute('data-to'))}},\
-mo=new MutationObserver(function(){{document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
+tf='template[data-first=\"'+h.lang+'\"]',own=!1,lead=function(t){{var b=document.getElementById('boot');if(t&&b){{b.appendChild(t.content);t.remove();own=!0}}}},\
+mo=new MutationObserver(function(){{var t=document.querySelector(tf);if(t&&t.nextSibling)lead(t);\
+document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
 mo.observe(h,{{childList:true,subtree:true}});\
 var target=function(){{var id=location.hash.slice(1);try{{id=decodeURIComponent(id)}}catch(e){{}}return id}},\
 later=function(had){{var id=target();if(typeof had!=='boolean')had=!id||!!document.getElementById(id);\
-document.querySelectorAll('noscript[{later}=\"'+h.lang+'\"],'+wq).forEach(put);\
+var sel='noscript[{later}=\"'+h.lang+'\"]',m='<noscript {later}=\"'+h.lang+'\">',\
+f=[].map.call(document.querySelectorAll(sel+'[data-src]'),function(n){{return fetch(n.getAttribute('data-src')).then(function(r){{return r.ok?r.text():''}}).then(function(x){{\
+var a=x.indexOf(m),z=a<0?-1:x.indexOf('</noscript>',a);if(z<0)throw 0;n.textContent=x.slice(a+m.length,z)}}).catch(function(){{n.remove()}})}}),\
+all=function(){{document.querySelectorAll(sel+','+wq).forEach(put);\
 if(!had){{var e=document.getElementById(id),k=0,go=function(){{e.scrollIntoView();if(++k<4)requestAnimationFrame(go)}};if(e)go()}}}};\
-addEventListener('DOMContentLoaded',function(){{mo.disconnect();document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
-h.lang==={first}?painted(later):en?en.then(function(x){{var a=x.indexOf('<div class=\"static-'+h.lang+'\"'),z=x.lastIndexOf('</body>'),b=document.getElementById('boot'),id=target(),had=!id||!!document.getElementById(id);\
-if(a<0||z<a||!b)return later(had);b.appendChild(document.createRange().createContextualFragment(x.slice(a,z)));\
-document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});painted(function(){{later(had)}})}}).catch(later):later()}});\
+f.length?Promise.all(f).then(all):all()}};\
+addEventListener('DOMContentLoaded',function(){{mo.disconnect();lead(document.querySelector(tf));\
+var id=target(),had=!id||!!document.getElementById(id);document.querySelectorAll(wq).forEach(function(n){{if(fits(n))put(n)}});\
+h.lang==={first}||own?painted(function(){{later(had)}}):later()}});\
 function painted(f){{var P=window.PerformanceObserver,o,fcp='first-contentful-paint';\
 if(document.hidden)return f();\
 if(performance.getEntriesByName(fcp).length||!P||(P.supportedEntryTypes||[]).indexOf('paint')<0)return requestAnimationFrame(function(){{setTimeout(f)}});\
@@ -97,7 +99,6 @@ o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeo
         later = super::page::LATER,
         first = js_str(Lang::default().tag()),
         width = super::page::WIDTH,
-        other = other.map_or("null".to_string(), js_str),
     )
 }
 
@@ -257,7 +258,8 @@ pub fn inline_css(
         .ok_or("bad stylesheet link")?;
     let name = &html[start + open.len()..start + open.len() + href_end];
     let css = read(name).ok_or_else(|| format!("{name} is missing"))?;
-    let mut css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    let css = String::from_utf8(css).map_err(|e| format!("{name}: {e}"))?;
+    let mut css = super::stylesheet::without_comments(&css);
     css.push_str(extra);
     if css.contains("</") {
         return Err(format!("{name} contains \"</\" and cannot be inlined"));

@@ -8,11 +8,13 @@
 //!   loader that replaces Trunk's inline script, the inlined stylesheet and the one small inline
 //!   script allowed by its hash;
 //! - `preview`: OpenGraph and Twitter tags and the preview image;
-//! - `language`: the page in another language than the first, a page of its own that the
-//!   first page's script fetches for a reader in that language;
+//! - `language`: the static page in each language, a page of its own that readers without script
+//!   read and that the page's script fetches for a reader with script (in the first language the
+//!   rest after the first chart, in another all of it);
 //! - `offline`: the service worker that keeps an opened page readable offline, and the loader's
 //!   part that registers it and says when the page shows a kept copy;
-//! - `studio`: the same hardening for the data editors' studio (`studio.html`).
+//! - `studio`: the same hardening for the data editors' studio (`studio.html`);
+//! - `stylesheet`: the stylesheet as every page inlines it, without its comments.
 
 mod embed_size;
 mod harden;
@@ -22,6 +24,7 @@ mod offline;
 mod page;
 mod preview;
 mod studio;
+mod stylesheet;
 
 pub use embed_size::{fixed_height, height_at, with_heights_meta, COLUMNS, NARROWEST, WIDEST};
 pub use harden::{
@@ -29,12 +32,14 @@ pub use harden::{
     nginx_csp_map, sri, style_hashes, view_head, with_boot_script, with_title, without_app,
     without_eager_preloads, Framing, Served, Warm, CSP,
 };
-pub use language::{allow_styles_of, other_language_head, to_app_script, with_alternate};
+pub use language::{
+    allow_styles_of, language_page_head, rest_from, with_alternate, with_first_part,
+};
 pub use oembed::{oembed_json, oembed_spec, with_oembed_link, SiteUrl};
 pub use offline::{service_worker, OFFLINE_ATTR, STAMP, SW_CSP, SW_FILE};
 pub use page::{
-    boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup, static_css,
-    static_dark_css, static_marks, static_page, Boot, Published,
+    boot_markup, changes_markup, embed_markup, fluid_svg, inject_boot, ranking_markup,
+    static_chart_page, static_css, static_dark_css, static_marks, static_page, Boot, Published,
 };
 pub use preview::{inject_preview, preview, preview_svg, Preview};
 pub use studio::harden_studio;
@@ -132,6 +137,11 @@ mod tests {
         assert!(!page.contains("<script"));
         assert_eq!(page.matches("<svg").count(), 2);
         assert!(page.contains("13/16 · 81,3%"));
+        // One chart's floor: that chart alone, in the language asked for.
+        let page = static_chart_page(&snapshot(), crate::chart_id::ChartId::Pillars, Lang::En);
+        assert!(!page.contains("<script") && page.contains("<html lang=\"en\">"));
+        assert_eq!(page.matches("<svg").count(), 1);
+        assert!(page.contains("13/16 · 81.3%"));
     }
 
     #[test]
@@ -173,7 +183,7 @@ mod tests {
         assert!(en.contains("<span class=\"rate\">84.6%</span>"));
         assert!(en.contains("id=\"chart-pillars-en\""));
         assert!(en.contains(
-            "<a class=\"lang-switch\" href=\"./\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"
+            "<a class=\"lang-switch\" href=\"index.vi.html\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"
         ));
         // Held back as the Vietnamese page is: the first page's script parses it as a page would.
         let live = parsed_with_script(&en);
@@ -331,15 +341,24 @@ mod tests {
             ["en"]
         );
         // The page's script puts back the reader's language's part, after the first paint.
-        let script = boot_script("x", "y", "z", "w", Some("index.en.html"));
+        let script = boot_script("x", "y", "z", "w");
         assert!(script.contains("noscript[data-later="));
-        assert!(script.contains("painted(later)"));
+        assert!(script.contains("painted(function(){later(had)})"));
         assert!(script.contains("first-contentful-paint"));
-        // A reader in the other language: that page fetched at once, its content put in.
-        assert!(script.contains("var o=\"index.en.html\",en=o&&h.lang!==\"vi\"?fetch(o)"));
-        assert!(script.contains("x.indexOf('<div class=\"static-'+h.lang+'\"')"));
-        assert!(script.contains("createContextualFragment(x.slice(a,z))"));
-        assert!(boot_script("x", "y", "z", "w", None).contains("var o=null,"));
+        // The rest, where the page left it: fetched from its page of its own, its markup taken.
+        assert!(script.contains("querySelectorAll(sel+'[data-src]')"));
+        assert!(script.contains("fetch(n.getAttribute('data-src'))"));
+        // A reader in the other language: the start of theirs moved out of its template.
+        assert!(script.contains("tf='template[data-first=\"'+h.lang+'\"]'"));
+        assert!(script.contains("b.appendChild(t.content);t.remove()"));
+        assert!(
+            script.contains("if(t&&t.nextSibling)lead(t)"),
+            "as soon as it is parsed"
+        );
+        assert!(
+            !script.contains("createContextualFragment(x"),
+            "no page fetched before the first chart"
+        );
     }
 
     /// The head of a Trunk build, and its files as [`built`] reads them.
@@ -466,7 +485,6 @@ mod tests {
             "02478a74b21c",
             "</title>",
             "</script>",
-            Some("</script>"),
         );
         assert!(
             !script.contains("</script>"),

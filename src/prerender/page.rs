@@ -247,15 +247,11 @@ pub fn changes_markup(versions: &[Published]) -> Boot {
     }
 }
 
-/// The link from the static page of `view` in `lang` to the same page in the other language.
+/// The link from the static page of `view` in `lang` to the same page in the other language: its
+/// page of its own (`View::file_in`), which a reader without script reads as it is and a reader
+/// with script is sent on from, to the app.
 fn switch(view: View, lang: Lang) -> String {
-    let href = view
-        .file_in(lang.other())
-        .unwrap_or_else(|| match view.file() {
-            "" => "./".into(),
-            file => file.into(),
-        });
-    markup::other_language(lang, &href)
+    markup::other_language(lang, &view.file_in(lang.other()))
 }
 
 fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> String {
@@ -596,6 +592,32 @@ pub fn static_page(s: &Snapshot) -> String {
         fluid(&pillars.svg),
         t(lang, Key::IndicatorChartTitle),
         fluid(&indicators.svg),
+    )
+}
+
+/// `make bench`'s floor for one chart: the page of [`static_page`] with that chart alone, in
+/// `lang`, as plain inline SVG drawn by the same code as the app. A page is held to the floor of
+/// the chart it shows first (issue #16 §6: the HTML before the first chart close to what that
+/// chart needs), so a 63-row ranking is not held to a three-bar chart's floor.
+pub fn static_chart_page(s: &Snapshot, chart: ChartId, lang: Lang) -> String {
+    let drawn = present::draw(
+        chart,
+        lang,
+        s,
+        &present::Pick::default(),
+        640.0,
+        &crate::chart::Options::default(),
+    );
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg{{width:100%;height:auto}}svg text{{font-family:inherit}}</style></head><body>\n\
+         <h1>{}</h1>\n<h2>{}</h2>\n{}\n</body></html>\n",
+        lang.tag(),
+        t(lang, Key::AppName),
+        text(&present::headline_summary(lang, s)),
+        text(present::chart_title(lang, chart)),
+        fluid_svg(&drawn.svg),
     )
 }
 

@@ -203,6 +203,8 @@ test('each page loads its own WASM; a link to the other page\'s app, as first pu
 test('without JavaScript the ranking page shows the ranking, the moves and the averages, drawn at build time', async () => {
   const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
   await page.goto(`${server.url}xep-hang.html`);
+  // Sent at once to the ranking page's static content, all of it (xep-hang.vi.html).
+  await page.waitForURL(/\/xep-hang\.vi\.html$/);
   const boot = page.locator('#boot .static-vi');
   assert.equal(await boot.locator('.chart-svg svg:visible').count(), 3);
   assert.match(await boot.locator('#chart-ranking svg:visible').textContent(), /Bà Rịa - Vũng/);

@@ -178,6 +178,10 @@ test('a broken ranking is named on the ranking page, and retry recovers; the ove
 test('without JavaScript the page still shows the real figures, the four charts and the sources', async () => {
   const page = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
   await page.goto(server.url);
+  // The page itself holds its first chart and what leads to it; the rest is in its page of its
+  // own (index.vi.html), where the page sends a reader without script at once.
+  await page.waitForURL(/\/index\.vi\.html$/);
+  assert.equal(await page.locator('head link[rel=canonical]').getAttribute('href'), './');
   const boot = page.locator('#boot');
   assert.match(await boot.locator('.static-vi .tally.headline .fraction').textContent(), /^35\/39$/);
   assert.equal(await boot.locator('.static-vi .tally.headline .rate').textContent(), '89,7%');
@@ -211,8 +215,17 @@ test('without JavaScript the page still shows the real figures, the four charts 
   assert.equal(await boot.locator('.static-vi').count(), 0);
   assert.equal(await page.locator('head link[rel=alternate][hreflang=vi]').getAttribute('href'), './');
   await boot.getByRole('link', { name: 'Tiếng Việt' }).click();
-  await page.waitForURL((u) => u.pathname === '/');
+  await page.waitForURL(/\/index\.vi\.html$/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  // A browser that does not follow the refresh shows the page's start and a link to the rest.
+  const still = await openPage(browser, { width: 360, height: 740, javaScriptEnabled: false });
+  await still.route('**/index.vi.html', (r) => r.fulfill({ status: 204 }));
+  await still.goto(server.url);
+  await still.locator('#boot .static-vi .rest-link a').waitFor();
+  assert.equal(await still.locator('#boot .static-vi .rest-link a').getAttribute('href'), 'index.vi.html');
+  assert.equal(await still.locator('#boot .static-vi .rest-link a').textContent(), 'Đọc cả trang');
+  assert.equal(await still.locator('#boot #chart-headline svg:visible').count(), 1);
+  await still.context().close();
   await page.context().close();
 });
 
@@ -229,6 +242,11 @@ test('the English page sends a reader with script to the app in English, keeping
   await page.goto(`${server.url}xep-hang.en.html?lang=vi`);
   await page.waitForURL(/\/xep-hang\.html\?lang=vi$/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  // The Vietnamese page sends them on as the link is, in Vietnamese.
+  await page.goto(`${server.url}index.vi.html?theme=dark#chart-context`);
+  await page.waitForURL(/\/\?theme=dark#chart-context$/);
+  await page.locator('#boot #chart-context svg').first().waitFor({ state: 'attached' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -237,6 +255,7 @@ test('without JavaScript each chart is drawn near the width it is seen at, so it
   for (const width of [360, 412, 768, 1280]) {
     const page = await openPage(browser, { width, height: 800, javaScriptEnabled: false });
     await page.goto(server.url);
+    await page.waitForURL(/\/index\.vi\.html$/);
     const scales = await page.locator('#boot .static-vi .chart-svg svg:visible').evaluateAll((svgs) =>
       svgs.map((s) => s.getBoundingClientRect().width / s.viewBox.baseVal.width));
     assert.equal(scales.length, 5, `${width}px: one drawing of each chart`);
@@ -250,12 +269,19 @@ test('without JavaScript each chart is drawn near the width it is seen at, so it
 // once that chart is on screen (issue #16 §6). Without script it is all markup, as the test above shows.
 test('with script, the page paints its first chart first and then puts the rest in place, whole, in the reader\'s language', async () => {
   const raw = String(site.read('index.html'));
-  const live = raw.replace(/<noscript data-(?:later|width)[^>]*>[\s\S]*?<\/noscript>/g, '');
+  // (The English start, in a template at the end, is inert: never shown, styled or laid out.)
+  const live = raw.replace(/<template data-first="en">[\s\S]*?<\/template>/, '').replace(/<noscript data-(?:later|width)[^>]*>[\s\S]*?<\/noscript>/g, '');
   assert.equal((live.match(/<figure/g) ?? []).length, 1, 'one chart parsed before the first paint');
   assert.match(live, /id="chart-headline"/);
   assert.equal((live.match(/<svg/g) ?? []).length, 0, 'its drawings wait for the width');
+  // The rest is not in the page at all: it is in its page of its own (index.vi.html, issue #16 §6),
+  // fetched once the first chart is painted.
+  assert.doesNotMatch(raw, /id="chart-pillars"|class="cards"/);
+  assert.match(String(site.read('index.vi.html')), /<noscript data-later="vi">[\s\S]*id="chart-pillars"/);
   const page = await openPage(browser, { width: 412, height: 823 });
   await page.route('**/*.wasm', () => {});
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   // Which drawing of the first chart is there before anything else: the phone's.
   await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
     window.__first = [...document.querySelectorAll('#chart-headline .chart-area')].map((a) => a.classList[2]);
@@ -264,16 +290,21 @@ test('with script, the page paints its first chart first and then puts the rest 
   const boot = page.locator('#boot');
   assert.deepEqual(await page.evaluate(() => window.__first), ['w-narrow']);
   await page.waitForFunction(() => !document.querySelector('noscript[data-later="vi"]'));
+  assert.ok(asked.includes('/index.vi.html') && !asked.includes('/index.en.html'), asked.join(' '));
   assert.equal(await boot.locator('.static-vi .chart-svg svg:visible').count(), 5);
   assert.equal(await boot.locator('.static-vi .cards').count(), 3);
+  assert.equal(await boot.locator('.rest-link').count(), 0);
   assert.equal(await boot.locator('.static-vi .sources li a').count(), 11);
-  // The English page is for a reader whose link asks for it: it is a page of its own
-  // (index.en.html, fetched for them), not in this one (issue #16 §5).
+  // The English page is for a reader whose link asks for it: this one carries only its start, in
+  // a template (never shown, styled or laid out here); the rest is in its page of its own
+  // (index.en.html), never fetched for a Vietnamese reader (issue #16 §5).
   assert.equal(await page.locator('noscript[data-later="en"]').count(), 0);
-  assert.doesNotMatch(raw, /<div class="static-en"/);
+  assert.match(raw, /<template data-first="en"><div class="static-en"/);
+  assert.doesNotMatch(raw, /id="chart-pillars-en"/);
   assert.doesNotMatch(await page.locator('body').innerText(), /<svg|<figure|static-en/);
   const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
   await quiet.goto(server.url);
+  await quiet.waitForURL(/\/index\.vi\.html$/);
   const height = () => document.documentElement.scrollHeight;
   // (Not to the pixel: off-screen charts are laid out at a stand-in height until they near the
   // screen, and not the same ones in both; the held-back markup laid out as text made it 14× longer.)
@@ -294,11 +325,20 @@ test('with script, the page paints its first chart first and then puts the rest 
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.equal(await boot.locator('#chart-headline .chart-area.w-wide').isVisible(), true);
 
-  // A reader in English gets the English page, fetched while the page arrives, put in place whole.
+  // A reader in English gets the start of the English page from the page itself, and the rest
+  // from the English page (index.en.html) once their first chart is painted.
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  // (What is there when the English content first appears, before anything else runs.)
+  await page.addInitScript(() => new MutationObserver((_, o) => {
+    const areas = document.querySelectorAll('#boot .static-en .chart-area');
+    if (areas.length) { window.__firstEn = [...areas].map((a) => a.classList[2]); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
+  await page.setViewportSize({ width: 412, height: 823 });
   await page.goto(`${server.url}?lang=en#chart-context-en`);
   await boot.locator('.static-en').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__firstEn), ['w-narrow'], 'the phone\'s drawing of their first chart, at once');
+  assert.equal(await page.locator('template[data-first]').count(), 0, 'moved, not copied');
   // Parsed as the page is: its first chart first, the rest once that is painted.
   await page.waitForFunction(() => !document.querySelector('noscript[data-later="en"]'));
   assert.ok(fetched.includes('/index.en.html'), fetched.join(' '));
@@ -449,6 +489,7 @@ test('the static page and the app show the shared pieces alike, in both language
 
   const quiet = await openPage(browser, { width: 412, height: 823, javaScriptEnabled: false });
   await quiet.goto(server.url);
+  await quiet.waitForURL(/\/index\.vi\.html$/);
   const staticVi = await read(pieces(quiet.locator('#boot .static-vi'), quiet.locator('#boot .static-vi .chart-figure')));
   await quiet.goto(`${server.url}index.en.html`);
   const staticEn = await read(pieces(quiet.locator('#boot .static-en'), quiet.locator('#boot .static-en .chart-figure')));
