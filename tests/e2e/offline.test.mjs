@@ -122,13 +122,19 @@ test('offline: a page the reader opened is read again offline, and says it is a 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   // First visit: the worker keeps the page, its files and the data it showed.
   const wasm = site.read('index.html').toString('utf8').match(/chiso-[0-9a-f]{16}\.js/)[0].replace('.js', '_bg.wasm');
-  const wanted = [server.url, `${server.url}${wasm}`, `${server.url}data/index.json`, `${server.url}${SNAPSHOT}`];
+  // And the rest of the static page, fetched from index.vi.html once the first chart was painted.
+  const wanted = [server.url, `${server.url}${wasm}`, `${server.url}data/index.json`, `${server.url}${SNAPSHOT}`, `${server.url}index.vi.html`];
   await keeps(page, wanted);
   assert.equal(await page.locator('.offline-note').count(), 0, 'online, no note');
   const today = day();
 
   await context.setOffline(true);
+  // Offline, the whole static page is there before the app, as online: its rest from the kept file.
+  await page.addInitScript(() => new MutationObserver((_, o) => {
+    if (document.querySelector('#boot .static-vi .cards')) { window.__rest = true; o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true }));
   await page.reload();
+  await page.waitForFunction(() => window.__rest);
   const note = page.locator('body > .offline-note');
   await note.waitFor();
   assert.equal(await note.getAttribute('role'), 'status');
