@@ -124,6 +124,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     // the first language the rest after the first chart, in another all of it). Written first, so
     // that the page's policy can allow its styles.
     let mut others: Vec<(View, String, String)> = Vec::new();
+    // In the first language, with the page as `finish` made it: the page itself is made from it.
     let mut firsts: Vec<(View, String, String)> = Vec::new();
     for view in View::ALL {
         for lang in [Lang::default(), Lang::default().other()] {
@@ -137,25 +138,27 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             };
             let name = view.file_in(lang);
             let own = preview(lang, &snapshot, format!("{base}{image_name}"));
-            let html = inject_preview(&language_page_head(&finish(view, boot)?, view, lang)?, &own);
+            let finished = finish(view, boot)?;
+            let html = inject_preview(&language_page_head(&finished, view, lang)?, &own);
             write_page(&name, html.clone(), Served::Static)?;
             if lang == Lang::default() {
-                firsts.push((view, name, html));
+                firsts.push((view, name, finished));
             } else {
                 others.push((view, name, html));
             }
         }
     }
-    // A page: its first chart and what leads to it; the rest is left in its page of its own in the
-    // first language. It carries the start of the other language's (a template its script moves
+    // A page, from its static content in the first language as `finish` made it (drawn once): its
+    // first chart and what leads to it; the rest is left in its page of its own in that language. It carries the start of the other language's (a template its script moves
     // into place for a reader in it, the rest fetched), its policy allows that page's styles, and
     // its head names it for crawlers.
     let whole = chiso::i18n::t(Lang::default(), chiso::i18n::Key::WholePage);
-    let with_other = |view: View, html: String| -> Result<String, String> {
-        let html = match firsts.iter().find(|(v, _, _)| *v == view) {
-            Some((_, name, _)) => rest_from(&html, Lang::default(), name, whole)?,
-            None => html,
-        };
+    let with_other = |view: View| -> Result<String, String> {
+        let (_, name, finished) = firsts
+            .iter()
+            .find(|(v, _, _)| *v == view)
+            .ok_or("no page in the first language")?;
+        let html = rest_from(finished, Lang::default(), name, whole)?;
         match others.iter().find(|(v, _, _)| *v == view) {
             Some((_, name, other)) => {
                 let lang = Lang::default().other();
@@ -171,13 +174,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
             None => Ok(html),
         }
     };
-    let html = with_other(
-        View::Overview,
-        finish(
-            View::Overview,
-            boot_markup(Lang::Vi, &snapshot, &version.version, &version.published),
-        )?,
-    )?;
+    let html = with_other(View::Overview)?;
     // The ranking a link without `?ranking=` shows: the static drawings are of it.
     let ranking = present::ranking(&snapshot, None)
         .map(|r| r.id.clone())
@@ -238,13 +235,7 @@ fn run(dist: &std::path::Path) -> Result<String, String> {
     )?;
 
     // The ranking page, its own file: a static host needs no rewrite rule for it.
-    let html = with_other(
-        View::Ranking,
-        finish(
-            View::Ranking,
-            ranking_markup(Lang::Vi, &snapshot, &version.version, &version.published),
-        )?,
-    )?;
+    let html = with_other(View::Ranking)?;
     let script = boot_script(
         &snapshot.id,
         &version.version,

@@ -66,7 +66,7 @@ var put=function(n){{n.replaceWith(document.createRange().createContextualFragme
 wq='noscript[{width}=\"'+h.lang+'\"]',mq=function(x){{return!!x&&matchMedia('(min-width:'+x+')').matches}},\
 fits=function(n){{var f=n.getAttribute('data-from');return(!f||mq(f))&&!mq(n.getAttribute('data-to'))}},\
 tf='template[data-first=\"'+h.lang+'\"]',own=!1,lead=function(t){{var b=document.getElementById('boot');if(t&&b){{b.appendChild(t.content);t.remove();own=!0}}}},\
-mo=new MutationObserver(function(){{var t=document.querySelector(tf);if(t&&t.nextSibling)lead(t);\
+mo=new MutationObserver(function(){{var t=own||h.lang==={first}?null:document.querySelector(tf);if(t&&t.nextSibling)lead(t);\
 document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
 mo.observe(h,{{childList:true,subtree:true}});\
 var target=function(){{var id=location.hash.slice(1);try{{id=decodeURIComponent(id)}}catch(e){{}}return id}},\

@@ -55,14 +55,10 @@ pub fn language_page_head(html: &str, view: View, lang: Lang) -> Result<String, 
     let out = without_app(&with_title(&out, &title));
     let out = if lang == Lang::default() {
         let other = lang.other();
-        let out = with_alternate(&out, other, &view.file_in(other))?;
-        let at = out.find("</head>").ok_or("no </head>")?;
-        let mut out = out;
-        out.insert_str(
-            at,
+        in_head(
+            &with_alternate(&out, other, &view.file_in(other))?,
             &format!("<link rel=\"canonical\" href=\"{}\">\n", super::attr(page)),
-        );
-        out
+        )?
     } else {
         with_alternate(&out, Lang::default(), page)?
     };
@@ -146,16 +142,21 @@ pub fn with_first_part(
 
 /// Names, in the head, the same page in another language (`hreflang`), for crawlers.
 pub fn with_alternate(html: &str, lang: Lang, href: &str) -> Result<String, String> {
-    let at = html.find("</head>").ok_or("no </head>")?;
-    let mut out = html.to_string();
-    out.insert_str(
-        at,
+    in_head(
+        html,
         &format!(
             "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
             lang.tag(),
             super::attr(href)
         ),
-    );
+    )
+}
+
+/// `tag` at the end of `html`'s head.
+fn in_head(html: &str, tag: &str) -> Result<String, String> {
+    let at = html.find("</head>").ok_or("no </head>")?;
+    let mut out = html.to_string();
+    out.insert_str(at, tag);
     Ok(out)
 }
 

@@ -580,18 +580,16 @@ pub fn static_page(s: &Snapshot) -> String {
         640.0,
         &o,
     );
-    let fluid = |svg: &str| fluid_svg(svg);
-    format!(
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
-         <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg{{width:100%;height:auto}}svg text{{font-family:inherit}}</style></head><body>\n\
-         <h1>{}</h1>\n<h2>{}</h2>\n{}\n<h2>{}</h2>\n{}\n</body></html>\n",
-        t(lang, Key::AppName),
-        present::headline_summary(lang, s),
-        t(lang, Key::PillarChartTitle),
-        fluid(&pillars.svg),
-        t(lang, Key::IndicatorChartTitle),
-        fluid(&indicators.svg),
+    floor_page(
+        lang,
+        s,
+        &format!(
+            "<h2>{}</h2>\n{}\n<h2>{}</h2>\n{}",
+            t(lang, Key::PillarChartTitle),
+            fluid_svg(&pillars.svg),
+            t(lang, Key::IndicatorChartTitle),
+            fluid_svg(&indicators.svg),
+        ),
     )
 }
 
@@ -608,16 +606,27 @@ pub fn static_chart_page(s: &Snapshot, chart: ChartId, lang: Lang) -> String {
         640.0,
         &crate::chart::Options::default(),
     );
+    floor_page(
+        lang,
+        s,
+        &format!(
+            "<h2>{}</h2>\n{}",
+            text(present::chart_title(lang, chart)),
+            fluid_svg(&drawn.svg)
+        ),
+    )
+}
+
+/// A floor page: no script, a line of style, the headline as its title, then `charts`.
+fn floor_page(lang: Lang, s: &Snapshot, charts: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"data:,\">\n\
          <style>body{{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}}svg{{width:100%;height:auto}}svg text{{font-family:inherit}}</style></head><body>\n\
-         <h1>{}</h1>\n<h2>{}</h2>\n{}\n</body></html>\n",
+         <h1>{}</h1>\n{charts}\n</body></html>\n",
         lang.tag(),
         t(lang, Key::AppName),
         text(&present::headline_summary(lang, s)),
-        text(present::chart_title(lang, chart)),
-        fluid_svg(&drawn.svg),
     )
 }
 
