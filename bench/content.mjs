@@ -13,8 +13,34 @@ function cut(html, re, what, min = 1) {
   return html.replace(re, '');
 }
 
-// `width`: the viewport's CSS width in px. The drawing for that width is put in place as the
-// page's script would (its `noscript[data-width]` unwrapped); the other widths' are dropped.
+// Which of the drawings' widths (`w-narrow`, …) a screen `width` px wide shows, read from the page's
+// own rules (`.chart-area.static.w-…{display:none|block}`, then each `@media (min-width:…rem)`).
+function shownWidths(html, width, rem) {
+  const shown = new Map();
+  const rule = /\.chart-area\.static\.(w-[a-z]+)\{display:(none|block)\}/g;
+  const media = /@media \(min-width:([\d.]+)rem\)\{((?:\.chart-area\.static\.w-[a-z]+\{display:(?:none|block)\})+)\}/g;
+  const css = html.match(/<style>[\s\S]*?<\/style>/)?.[0] ?? '';
+  for (const [, c, d] of css.replace(media, '').matchAll(rule)) shown.set(c, d === 'block');
+  for (const [, from, rules] of css.matchAll(media)) {
+    if (width >= parseFloat(from) * rem) for (const [, c, d] of rules.matchAll(rule)) shown.set(c, d === 'block');
+  }
+  return shown;
+}
+
+// Cut the `<div …>` that starts at `i`, whole (its nested divs with it).
+function cutDiv(html, i) {
+  const tag = /<div\b|<\/div>/g;
+  tag.lastIndex = i;
+  let depth = 0;
+  for (let m; (m = tag.exec(html));) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return html.slice(0, i) + html.slice(m.index + m[0].length);
+  }
+  throw new Error('content floor: a drawing is not closed');
+}
+
+// `width`: the viewport's CSS width in px. Only the first chart's drawing for that width is kept,
+// as the page's stylesheet would show it; the other widths' are dropped.
 export function contentFloor(html, width, rem = 16) {
   let out = cut(html, /<script\b[^>]*>[\s\S]*?<\/script>/g, 'script', 2);
   out = cut(out, /<link rel="modulepreload"[^>]*>/g, 'modulepreload', 0);
@@ -24,15 +50,12 @@ export function contentFloor(html, width, rem = 16) {
   // for a browser with script, gone here so that only the first screen is parsed.
   out = cut(out, /<noscript data-later="[a-z]+"[^>]*>[\s\S]*?<\/noscript>/g, 'rest', 0);
   out = cut(out, /<noscript><meta http-equiv="refresh"[^>]*><\/noscript>/g, 'refresh', 0);
-  const fits = (from, to) => (!from || width >= parseFloat(from) * rem) && !(to && width >= parseFloat(to) * rem);
-  let drawn = 0;
-  out = out.replace(/<noscript data-width="vi"((?: data-(?:from|to)="[^"]*")*)>([\s\S]*?)<\/noscript>/g, (_, attrs, inner) => {
-    const from = attrs.match(/data-from="([^"]*)"/)?.[1];
-    const to = attrs.match(/data-to="([^"]*)"/)?.[1];
-    if (!fits(from, to)) return '';
-    drawn++;
-    return inner;
-  });
-  if (drawn < 1) throw new Error(`content floor: no drawing for a ${width}px screen in the page (update bench/content.mjs)`);
+  const shown = shownWidths(out, width, rem);
+  for (const [c, on] of shown) {
+    if (on) continue;
+    for (let i; (i = out.indexOf(`<div class="chart-area static ${c}">`)) >= 0;) out = cutDiv(out, i);
+  }
+  const drawn = (out.match(/<div class="chart-area static w-[a-z]+">/g) ?? []).length;
+  if (drawn !== 1) throw new Error(`content floor: ${drawn} drawings for a ${width}px screen, not one (update bench/content.mjs)`);
   return out;
 }
