@@ -40,7 +40,7 @@ function cutDiv(html, i) {
 }
 
 // `width`: the viewport's CSS width in px. Only the first chart's drawing for that width is kept,
-// as the page's stylesheet would show it; the other widths' are dropped.
+// as the page's script and stylesheet would show it; the other widths' are dropped.
 export function contentFloor(html, width, rem = 16) {
   let out = cut(html, /<script\b[^>]*>[\s\S]*?<\/script>/g, 'script', 2);
   out = cut(out, /<link rel="modulepreload"[^>]*>/g, 'modulepreload', 0);
@@ -50,6 +50,12 @@ export function contentFloor(html, width, rem = 16) {
   // for a browser with script, gone here so that only the first screen is parsed.
   out = cut(out, /<noscript data-later="[a-z]+"[^>]*>[\s\S]*?<\/noscript>/g, 'rest', 0);
   out = cut(out, /<noscript><meta http-equiv="refresh"[^>]*><\/noscript>/g, 'refresh', 0);
+  // A wider screen's drawings, held back as text until the page's script puts the one that fits.
+  out = out.replace(/<noscript data-width="vi"((?: data-(?:from|to)="[^"]*")*)>([\s\S]*?)<\/noscript>/g, (_, attrs, inner) => {
+    const from = attrs.match(/data-from="([^"]*)"/)?.[1];
+    const to = attrs.match(/data-to="([^"]*)"/)?.[1];
+    return (!from || width >= parseFloat(from) * rem) && !(to && width >= parseFloat(to) * rem) ? inner : '';
+  });
   const shown = shownWidths(out, width, rem);
   for (const [c, on] of shown) {
     if (on) continue;

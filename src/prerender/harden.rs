@@ -29,8 +29,10 @@ pub(super) fn js_str(s: &str) -> String {
 /// reader's language (see `page::later`; a reader in another language than the first has no chart
 /// painted before it, so theirs is put in place at once), and goes to the link's `#figure` if that was in it
 /// (again for a few frames: the figures above it are laid out at a stand-in height until they
-/// near the screen). The first language's first chart is markup, its drawing chosen by the
-/// stylesheet; for it the script does nothing before the first paint.
+/// near the screen). Of the first chart, it puts in place the drawing the screen shows as soon as
+/// the parser has read it (`page::width_later`), before the first paint; the other drawings come
+/// with the rest. The first language's phone drawing is markup already: on a phone, a reader in
+/// that language has the parser watched by nothing.
 ///
 /// In the first language the rest after the first chart is not in the page at all but in its page
 /// of its own (`data-src`, see `language::rest_from`): once that chart is painted the script
@@ -65,9 +67,9 @@ var put=function(n){{n.replaceWith(document.createRange().createContextualFragme
 wq='noscript[{width}=\"'+h.lang+'\"]',mq=function(x){{return!!x&&matchMedia('(min-width:'+x+')').matches}},\
 fits=function(n){{var f=n.getAttribute('data-from');return(!f||mq(f))&&!mq(n.getAttribute('data-to'))}},\
 tf='template[data-first=\"'+h.lang+'\"]',own=!1,lead=function(t){{var b=document.getElementById('boot');if(t&&b){{b.appendChild(t.content);t.remove();own=!0}}}},\
-mo=new MutationObserver(function(){{var t=own?null:document.querySelector(tf);if(t&&t.nextSibling)lead(t);\
+mo=new MutationObserver(function(){{var t=own||h.lang==={first}?null:document.querySelector(tf);if(t&&t.nextSibling)lead(t);\
 document.querySelectorAll(wq).forEach(function(n){{if(n.nextSibling&&fits(n))put(n)}})}});\
-if(h.lang!=={first})mo.observe(h,{{childList:true,subtree:true}});\
+if(h.lang!=={first}||mq({wider}))mo.observe(h,{{childList:true,subtree:true}});\
 var target=function(){{var id=location.hash.slice(1);try{{id=decodeURIComponent(id)}}catch(e){{}}return id}},\
 later=function(had){{var id=target();if(typeof had!=='boolean')had=!id||!!document.getElementById(id);\
 var sel='noscript[{later}=\"'+h.lang+'\"]',m='<noscript {later}=\"'+h.lang+'\">',\
@@ -98,6 +100,7 @@ o=new P(function(l){{if(l.getEntriesByName(fcp).length){{o.disconnect();setTimeo
         later = super::page::LATER,
         first = js_str(Lang::default().tag()),
         width = super::page::WIDTH,
+        wider = js_str(super::page::SHOWN_FROM[1].unwrap_or("0")),
     )
 }
 

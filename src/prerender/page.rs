@@ -19,9 +19,9 @@ pub(crate) const BOOT_WIDTHS: [(f64, &str); 3] =
 
 /// The screen width from which each of [`BOOT_WIDTHS`] is the one shown (until the next's): the
 /// stylesheet's rules ([`static_css`]) and the page's script (which puts in place, before the
-/// first paint, only the drawing that the screen shows of the first chart of a reader in another
-/// language than the first, see [`width_later`]) both read them here.
-const SHOWN_FROM: [Option<&str>; 3] = [None, Some("34rem"), Some("50rem")];
+/// first paint, only the drawing of the first chart that the screen shows, see [`width_later`])
+/// both read them here.
+pub(crate) const SHOWN_FROM: [Option<&str>; 3] = [None, Some("34rem"), Some("50rem")];
 
 /// The attribute that marks markup held back until the first chart is on screen (see [`later`]).
 pub(crate) const LATER: &str = "data-later";
@@ -47,11 +47,12 @@ fn later(lang: Lang, html: &str) -> String {
 /// [`later`] markup, but put in place by the page's script as soon as the parser has read it when
 /// the screen shows that width (`data-from`, `data-to`: see [`SHOWN_FROM`]); the other widths'
 /// drawings come with the rest of the page. A Vietnamese reader parses that template and never
-/// shows it: its drawings stay plain text. The first language's first chart is markup, each width
-/// shown by the stylesheet alone: parsing its three drawings costs less than reading them as text
-/// and then parsing one again from script (the ranking's embed page on a phone, 4× CPU, 1.6 Mbps:
-/// 616 → 517 ms to its first chart, against 450 for that chart alone; no change to tell for the
-/// small charts).
+/// shows it: its drawings stay plain text. Of the first language's first chart, only the wider
+/// screens' drawings are held back so: the phone's is markup, shown by the stylesheet alone, and a
+/// phone's reader waits for no script (reading a drawing as text and parsing it again from script
+/// cost more than parsing it: the ranking's embed page on a phone, 4× CPU, 1.6 Mbps, 730 → 579
+/// ms to its first chart in one run). The two wider drawings stay text: as markup, a reader in
+/// English, whose start comes after them, parsed them all before theirs (755 → 910 ms).
 fn width_later(lang: Lang, i: usize, area: &str) -> String {
     let bound = |name: &str, v: Option<&Option<&str>>| match v {
         Some(Some(w)) => format!(" {name}=\"{w}\""),
@@ -367,10 +368,10 @@ fn static_page_in(lang: Lang, s: &Snapshot, version: &str, published: &str) -> S
 /// [`super::style_hashes`]), not in the head: the first chart is painted without waiting for
 /// the rules of the 23 other drawings on the page.
 /// `first`: the first chart a reader parses (of a page in its own language, or of the first
-/// language in an embed page): markup before the first paint; in another language than the first,
-/// its drawings held back by width ([`width_later`]).
+/// language in an embed page): markup before the first paint, its drawings held back by width
+/// ([`width_later`]) but for the first language's phone drawing.
 fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId, first: bool) -> String {
-    let by_width = first && lang != Lang::default();
+    let by_width = |i: usize| first && (lang != Lang::default() || i > 0);
     let scope = figure.to_string();
     let pick = present::Pick::default();
     let summary = present::chart_summary(lang, id, s, &pick);
@@ -384,7 +385,7 @@ fn static_figure(lang: Lang, s: &Snapshot, id: ChartId, figure: FigureId, first:
             attr(&summary),
             fluid_svg(&drawn.svg),
         );
-        if by_width {
+        if by_width(i) {
             areas.push_str(&width_later(lang, i, &area));
         } else {
             areas.push_str(&area);
