@@ -50,7 +50,7 @@ fn later(lang: Lang, html: &str) -> String {
 /// shows it: its drawings stay plain text. Of the first language's first chart, only the wider
 /// screens' drawings are held back so: the phone's is markup, shown by the stylesheet alone, and a
 /// phone's reader waits for no script (reading a drawing as text and parsing it again from script
-/// cost more than parsing it: the ranking's embed page on a phone, 4× CPU, 1.6 Mbps, 730 → 579
+/// cost more than parsing it: the ranking's embed page on a phone, 4× CPU, 1.6 Mbps, 763 → 663
 /// ms to its first chart in one run). The two wider drawings stay text: as markup, a reader in
 /// English, whose start comes after them, parsed them all before theirs (755 → 910 ms).
 fn width_later(lang: Lang, i: usize, area: &str) -> String {
